@@ -1,0 +1,14 @@
+/** The one format this Nudge writes, and reads without migration. */
+export const FORMAT_V1 = 'nudge.sequence/v1';
+
+/** Limits, so that a file can't exhaust the server (FORMAT.md section 3a). */
+export const LIMITS = {
+  nodes: 2000,
+  /** Each node has at most 10 outgoing handles with one edge each. */
+  edges: 20000,
+  /** Bytes of UTF-8 per template. */
+  templateBytes: 64 * 1024,
+  ruleDepth: 8,
+  /** Nesting of the JSON as a whole; a valid file needs far less. */
+  jsonDepth: 48,
+} as const;

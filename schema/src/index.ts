@@ -1,0 +1,42 @@
+/** @nudge/schema: the sequence format v1, its JSON Schema, its validator and its migrations. */
+export { type RuleField, ruleFields, type TemplateField, templateFields } from './fields.ts';
+export { FORMAT_V1, LIMITS } from './format.ts';
+export { isBranching, sourceHandles } from './handles.ts';
+export { createLiquid } from './liquid.ts';
+export { type MigrationResult, migrate } from './migrate.ts';
+export {
+  NODE_TYPES,
+  type NodeData,
+  type NodeOf,
+  type NodeType,
+  type Position,
+  type SequenceNode,
+  type Trigger,
+} from './nodes.ts';
+export { TIME_UNITS, type TimeUnit, WEEKDAYS, type Weekday } from './primitives.ts';
+export {
+  escapePointerToken,
+  PROBLEM_CODES,
+  type Problem,
+  type ProblemCode,
+  pointerOf,
+  pointerTokens,
+} from './problem.ts';
+export {
+  type EventRule,
+  FIELD_OPS,
+  type FieldRule,
+  RULE_EVENTS,
+  type Rule,
+  ruleDepth,
+} from './rule.ts';
+export { type Sequence, type SequenceEdge, sequenceJsonSchema } from './sequence.ts';
+export {
+  BUILTIN_VARIABLES,
+  type ResolvedSettings,
+  resolveSettings,
+  type Schedule,
+  type Settings,
+} from './settings.ts';
+export { isTimeZone } from './timezone.ts';
+export { type ValidationResult, validateSequence } from './validate.ts';

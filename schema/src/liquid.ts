@@ -1,0 +1,36 @@
+import { Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
+import { LIMITS } from './format.ts';
+
+/** Tags that read other files: templates are self-contained and come from users. */
+const FILE_TAGS = ['include', 'render', 'layout', 'block'] as const;
+
+class UnavailableTag extends Tag {
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+    super(token, remain, liquid);
+    throw new Error(`the "${token.name}" tag is not available in Nudge templates`);
+  }
+
+  // Never reached: the constructor refuses the tag while the template is parsed.
+  render(): void {}
+}
+
+/**
+ * The Liquid engine for user templates, with liquidjs's limits on: parsing, rendering time
+ * and memory are bounded, filters must exist, and tags that read files are refused. Used by
+ * the validator here and by the renderer of the runtime, so both accept the same templates.
+ */
+export function createLiquid(): Liquid {
+  const liquid = new Liquid({
+    strictFilters: true,
+    strictVariables: false,
+    ownPropertyOnly: true,
+    parseLimit: LIMITS.templateBytes,
+    renderLimit: 1000,
+    memoryLimit: 16 * 1024 * 1024,
+    relativeReference: false,
+    dynamicPartials: false,
+    cache: false,
+  });
+  for (const name of FILE_TAGS) liquid.registerTag(name, UnavailableTag);
+  return liquid;
+}

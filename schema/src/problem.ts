@@ -1,0 +1,79 @@
+/**
+ * A problem found in a sequence file. Every problem names where it is (a JSON pointer into
+ * the file) and, when it concerns one, the node or edge by id, so that the CLI can print it,
+ * the API can return it and the editor can select what it points at.
+ */
+export interface Problem {
+  severity: 'error' | 'warning';
+  /** Stable, machine-readable code: see PROBLEM_CODES. */
+  code: ProblemCode;
+  /** One sentence a person can act on. */
+  message: string;
+  /** RFC 6901 JSON pointer into the file ('' is the whole file). */
+  pointer: string;
+  nodeId?: string;
+  edgeId?: string;
+}
+
+/** Every code a problem can carry, with what it means. Kept in one place so docs and tests can list them. */
+export const PROBLEM_CODES = {
+  // The file as a whole
+  not_an_object: 'the file is not a JSON object',
+  unsupported_format: 'the `format` is missing or is not a version this Nudge reads',
+  too_deep: 'the JSON nests deeper than Nudge accepts',
+  too_many_nodes: 'more nodes than the limit',
+  too_many_edges: 'more edges than the limit',
+  // Shape (JSON Schema)
+  missing_property: 'a required property is absent',
+  unknown_property: 'a property that this place does not have (often a typo)',
+  invalid_type: 'a value of the wrong JSON type',
+  invalid_value: 'a value outside what this place allows',
+  invalid_timezone: 'not an IANA time zone',
+  invalid_rule: 'a RULE that is not one of all/any/not/field/event',
+  rule_too_deep: 'a RULE nested deeper than the limit',
+  template_too_large: 'a template larger than the limit',
+  // Graph (FORMAT.md section 3a)
+  entry_missing: 'no entry node',
+  entry_multiple: 'more than one entry node',
+  edge_into_entry: 'an edge that targets the entry node',
+  unknown_source: 'an edge whose source is not a node',
+  unknown_target: 'an edge whose target is not a node',
+  duplicate_node_id: 'two nodes with one id',
+  duplicate_edge_id: 'two edges with one id',
+  duplicate_branch_id: 'two split branches with one id',
+  unknown_handle: 'an edge from a handle that its source node does not have',
+  handle_multiple_edges: 'two edges from one handle',
+  cycle: 'the graph has a cycle',
+  unreachable: 'a node that no path from the entry reaches',
+  unknown_node_ref: 'a RULE names a node that does not exist',
+  invalid_node_ref: 'a RULE names a node that sends no message',
+  schedule_empty_window: 'a send window whose end is not after its start',
+  liquid_syntax: 'a template that does not parse',
+  thread_without_email:
+    'a threaded email (no subject) that some path reaches with no earlier email',
+  // Warnings
+  unconnected_handle: 'a branch handle with no edge: the enrollment completes there',
+  unknown_variable: 'a merge variable that no contact field or alias provides',
+  split_weights: 'split weights that do not sum to 100',
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+/** Escapes one reference token of a JSON pointer (RFC 6901). */
+export function escapePointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Builds a JSON pointer from its tokens. */
+export function pointerOf(...tokens: Array<string | number>): string {
+  return tokens.map((t) => `/${escapePointerToken(t)}`).join('');
+}
+
+/** Splits a JSON pointer into its unescaped tokens. */
+export function pointerTokens(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

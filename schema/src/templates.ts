@@ -1,0 +1,151 @@
+import { analyzeSync, type Liquid } from 'liquidjs';
+import { templateFields } from './fields.ts';
+import { LIMITS } from './format.ts';
+import { createLiquid } from './liquid.ts';
+import { type Problem, pointerOf } from './problem.ts';
+import { BUILTIN_VARIABLES } from './settings.ts';
+
+/**
+ * Template checks: every Liquid template parses with the engine the runtime uses, stays
+ * under the size limit, and names only merge variables that something provides.
+ */
+
+type Loose = Record<string, unknown>;
+const isObject = (v: unknown): v is Loose =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What each root of the merge context offers (FORMAT.md section 5); `*` takes any key. */
+const CONTEXT: Record<string, Record<string, true | Record<string, true>>> = {
+  contact: {
+    id: true,
+    email: true,
+    phone: true,
+    name: true,
+    company: true,
+    title: true,
+    timezone: true,
+    locale: true,
+    tags: true,
+    unsubscribed: true,
+    attributes: { '*': true },
+    owner: { name: true, email: true, phone: true },
+  },
+  owner: { name: true, email: true, phone: true },
+  sender: { name: true, email: true, replyTo: true },
+  sequence: { name: true },
+};
+
+let engine: Liquid | undefined;
+const liquid = () => {
+  engine ??= createLiquid();
+  return engine;
+};
+
+const utf8 = new TextEncoder();
+
+export function templateProblems(input: Loose): Problem[] {
+  const problems: Problem[] = [];
+  const aliases = new Set(Object.keys(BUILTIN_VARIABLES));
+  const settings = input.settings;
+  if (isObject(settings) && isObject(settings.variables))
+    for (const name of Object.keys(settings.variables)) if (!(name in CONTEXT)) aliases.add(name);
+
+  const nodes = Array.isArray(input.nodes) ? input.nodes : [];
+  nodes.forEach((node: unknown, index) => {
+    if (!isObject(node)) return;
+    const ids = typeof node.id === 'string' ? { nodeId: node.id } : {};
+    for (const field of templateFields(node)) {
+      const pointer = pointerOf('nodes', index, ...field.path);
+      const where = field.path.slice(1).join('.');
+      const bytes = utf8.encode(field.text).length;
+      if (bytes > LIMITS.templateBytes) {
+        problems.push({
+          severity: 'error',
+          code: 'template_too_large',
+          message: `the ${where} is ${bytes} bytes; a template may have at most ${LIMITS.templateBytes}`,
+          pointer,
+          ...ids,
+        });
+        continue;
+      }
+      let parsed: ReturnType<Liquid['parse']>;
+      try {
+        parsed = liquid().parse(field.text);
+      } catch (err) {
+        problems.push({
+          severity: 'error',
+          code: 'liquid_syntax',
+          message: `the ${where} is not a valid template: ${liquidMessage(err)}`,
+          pointer,
+          ...ids,
+        });
+        continue;
+      }
+      for (const unknown of unknownVariables(parsed, aliases))
+        problems.push({
+          severity: 'warning',
+          code: 'unknown_variable',
+          message: `the ${where} uses {{ ${unknown.name} }} (line ${unknown.row}, column ${unknown.col}), which no contact field or alias provides: it will render empty`,
+          pointer,
+          ...ids,
+        });
+    }
+  });
+  return problems;
+}
+
+interface UnknownVariable {
+  name: string;
+  row: number;
+  col: number;
+}
+
+function unknownVariables(
+  template: ReturnType<Liquid['parse']>,
+  aliases: Set<string>,
+): UnknownVariable[] {
+  let globals: ReturnType<typeof analyzeSync>['globals'];
+  try {
+    globals = analyzeSync(template).globals;
+  } catch {
+    return [];
+  }
+  const unknown: UnknownVariable[] = [];
+  const seen = new Set<string>();
+  for (const [root, uses] of Object.entries(globals)) {
+    for (const use of uses) {
+      const segments = use.segments.filter((s): s is string | number => typeof s !== 'object');
+      const name = known(root, segments, aliases);
+      if (name === null || seen.has(name)) continue;
+      seen.add(name);
+      unknown.push({ name, row: use.location.row, col: use.location.col });
+    }
+  }
+  return unknown;
+}
+
+/** null when the variable is provided, else the part of its name that nothing provides. */
+function known(
+  root: string,
+  segments: Array<string | number>,
+  aliases: Set<string>,
+): string | null {
+  if (aliases.has(root)) return null;
+  const fields = CONTEXT[root];
+  if (!fields) return root;
+  const first = segments[1];
+  if (first === undefined) return null;
+  const sub = fields[String(first)];
+  if (!sub) return `${root}.${first}`;
+  if (sub === true || '*' in sub) return null;
+  const second = segments[2];
+  if (second === undefined || sub[String(second)]) return null;
+  return `${root}.${first}.${second}`;
+}
+
+/** liquidjs appends ", line:1, col:5" to its messages; say it the way the rest of Nudge does. */
+function liquidMessage(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const m = /^(.*), line:(\d+), col:(\d+)$/s.exec(message);
+  return m ? `${m[1]} (line ${m[2]}, column ${m[3]})` : message;
+}

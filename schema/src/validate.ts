@@ -1,0 +1,94 @@
+import { graphProblems } from './graph.ts';
+import { limitProblems } from './limits.ts';
+import { migrate } from './migrate.ts';
+import { type Problem, pointerTokens } from './problem.ts';
+import type { Sequence } from './sequence.ts';
+import { shapeProblems } from './shape.ts';
+import { templateProblems } from './templates.ts';
+
+export interface ValidationResult {
+  /** True when there is no error (warnings may remain). */
+  ok: boolean;
+  errors: Problem[];
+  warnings: Problem[];
+  /** The sequence, in the current format, when `ok`. */
+  sequence?: Sequence;
+}
+
+/**
+ * Validates a parsed sequence file: its format version (migrating older ones), the limits,
+ * the JSON Schema shape, the graph rules and the templates. Never throws on any JSON input.
+ */
+export function validateSequence(input: unknown): ValidationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return result([
+      {
+        severity: 'error',
+        code: 'not_an_object',
+        message: 'a sequence file is a JSON object with "format", "name", "nodes" and "edges"',
+        pointer: '',
+      },
+    ]);
+  const migrated = migrate(input as Record<string, unknown>);
+  if (!migrated.ok) return result([migrated.problem]);
+  const file = migrated.value;
+
+  const limits = limitProblems(file);
+  if (limits.length > 0) return result(limits);
+
+  const problems = [...shapeProblems(file), ...graphProblems(file), ...templateProblems(file)].map(
+    (p) => withIds(p, file),
+  );
+  const validated = result(problems);
+  if (validated.ok) validated.sequence = file as unknown as Sequence;
+  return validated;
+}
+
+function result(problems: Problem[]): ValidationResult {
+  const sorted = sortProblems(problems);
+  const errors = sorted.filter((p) => p.severity === 'error');
+  return {
+    ok: errors.length === 0,
+    errors,
+    warnings: sorted.filter((p) => p.severity === 'warning'),
+  };
+}
+
+/** Names the node or edge a problem's pointer lies in, when the problem does not already. */
+function withIds(problem: Problem, file: Record<string, unknown>): Problem {
+  if (problem.nodeId !== undefined || problem.edgeId !== undefined) return problem;
+  const [list, index] = pointerTokens(problem.pointer);
+  if ((list !== 'nodes' && list !== 'edges') || index === undefined || !/^\d+$/.test(index))
+    return problem;
+  const items = file[list];
+  const item = Array.isArray(items)
+    ? (items[Number(index)] as { id?: unknown } | undefined)
+    : undefined;
+  if (typeof item?.id !== 'string') return problem;
+  return { ...problem, ...(list === 'nodes' ? { nodeId: item.id } : { edgeId: item.id }) };
+}
+
+const TOP_LEVEL = ['format', 'id', 'name', 'description', 'settings', 'nodes', 'edges'];
+const rank = (key: string) => (TOP_LEVEL.includes(key) ? TOP_LEVEL.indexOf(key) : TOP_LEVEL.length);
+
+/** Problems in file order (array indexes compared as numbers), so output reads top to bottom. */
+function sortProblems(problems: Problem[]): Problem[] {
+  const key = (p: Problem) => pointerTokens(p.pointer);
+  return problems
+    .map((p, i) => ({ p, i, k: key(p) }))
+    .sort((a, b) => {
+      const n = Math.min(a.k.length, b.k.length);
+      for (let j = 0; j < n; j++) {
+        const x = a.k[j] as string;
+        const y = b.k[j] as string;
+        if (x === y) continue;
+        if (j === 0) return rank(x) - rank(y);
+        const nx = /^\d+$/.test(x);
+        const ny = /^\d+$/.test(y);
+        if (nx && ny) return Number(x) - Number(y);
+        return x < y ? -1 : 1;
+      }
+      return a.k.length - b.k.length || a.i - b.i;
+    })
+    .map(({ p }) => p);
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+// One run covers every package: each folder with a vitest.config.ts is a project.
+export default defineConfig({
+  test: {
+    projects: ['*/vitest.config.ts'],
+  },
+});

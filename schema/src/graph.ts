@@ -1,6 +1,7 @@
 import { ruleFields } from './fields.ts';
 import { LIMITS } from './format.ts';
 import { isBranching, sourceHandles } from './handles.ts';
+import { EmailData } from './nodes.ts';
 import { type Problem, type ProblemCode, pointerOf } from './problem.ts';
 import { eachEventRule, ruleDepth } from './rule.ts';
 
@@ -29,6 +30,7 @@ const isObject = (v: unknown): v is Loose =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const MESSAGE_TYPES = new Set(['email', 'sms', 'kakao']);
+const EMAIL_PROPERTIES = new Set(Object.keys(EmailData.properties));
 
 export function graphProblems(input: Loose): Problem[] {
   const problems: Problem[] = [];
@@ -141,8 +143,9 @@ export function graphProblems(input: Loose): Problem[] {
   });
 
   // Handles: each edge leaves a handle its source has, and each handle has one edge at most.
+  // An edge with a wrong handle still says what the author meant to connect, so it stays in
+  // the graph for reachability and cycles: one mistake, one error.
   const used = new Map<string, EdgeView>();
-  const graphEdges: EdgeView[] = [];
   for (const edge of edges) {
     const source = nodes.get(edge.source) as NodeView;
     const ids = edge.id === undefined ? {} : { edgeId: edge.id };
@@ -200,12 +203,11 @@ export function graphProblems(input: Loose): Problem[] {
       continue;
     }
     used.set(key, edge);
-    graphEdges.push(edge);
   }
 
   const out = new Map<string, EdgeView[]>();
   const into = new Map<string, EdgeView[]>();
-  for (const edge of graphEdges) {
+  for (const edge of edges) {
     out.set(edge.source, [...(out.get(edge.source) ?? []), edge]);
     into.set(edge.target, [...(into.get(edge.target) ?? []), edge]);
   }
@@ -417,6 +419,8 @@ function threadChecks(
   };
   for (const node of nodes.values()) {
     if (node.type !== 'email' || !reachable.has(node.id) || !isObject(node.data)) continue;
+    // A misspelt property (reported by the shape check) is likely the subject: don't guess.
+    if (Object.keys(node.data).some((k) => !EMAIL_PROPERTIES.has(k))) continue;
     const subject = node.data.subject;
     if (subject !== undefined && (typeof subject !== 'string' || subject.trim() !== '')) continue;
     if (!emailBefore(node.id))

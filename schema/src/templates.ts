@@ -121,7 +121,7 @@ function unknownVariables(
       unknown.push({ name, row: use.location.row, col: use.location.col });
     }
   }
-  return unknown;
+  return unknown.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
 /** null when the variable is provided, else the part of its name that nothing provides. */

@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { renderSchemaFile, SCHEMA_FILE } from './emit.ts';
+
+const examples = fileURLToPath(new URL('../examples/', import.meta.url));
+
+describe('schema/sequence.schema.json', () => {
+  it('is up to date with the TypeBox definitions (run `pnpm --filter @nudge/schema emit`)', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(renderSchemaFile());
+  });
+
+  it('is a self-contained draft 2020-12 schema that another tool can use as it is', () => {
+    // What an outside tool does: load the file, declare our one custom format, validate.
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    ajv.addFormat('iana-time-zone', true);
+    const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+    for (const name of readdirSync(examples)) {
+      const ok = validate(JSON.parse(readFileSync(`${examples}${name}`, 'utf8')));
+      expect(validate.errors, name).toBeNull();
+      expect(ok).toBe(true);
+    }
+    expect(
+      validate({ format: 'nudge.sequence/v1', name: 'x', nodes: [], edges: [], extra: 1 }),
+    ).toBe(false);
+  });
+});

@@ -1,0 +1,337 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { FORMAT_V1, LIMITS } from './format.ts';
+import { PROBLEM_CODES, type Problem, pointerTokens } from './problem.ts';
+import { validateSequence } from './validate.ts';
+
+const dir = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8'));
+const jsonFiles = (path: string) =>
+  readdirSync(dir(path))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+
+/** What the pointer designates in `file`, or undefined when nothing is there. */
+function resolve(file: unknown, pointer: string): unknown {
+  let value = file;
+  for (const token of pointerTokens(pointer)) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[token];
+  }
+  return value;
+}
+
+describe('the examples', () => {
+  const examples = jsonFiles('../examples/');
+  it('are the three sequences of the issue', () => {
+    expect(examples).toEqual(['cold-mail.json', 'contract-renewal.json', 'onboarding.json']);
+  });
+  it.each(examples)('%s is valid, with no warnings', (name) => {
+    const result = validateSequence(readJson(dir(`../examples/${name}`)));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.sequence?.format).toBe(FORMAT_V1);
+  });
+  it('together use every node type', () => {
+    const types = new Set(
+      examples.flatMap((name) =>
+        (readJson(dir(`../examples/${name}`)).nodes as Array<{ type: string }>).map((n) => n.type),
+      ),
+    );
+    expect([...types].sort()).toEqual([
+      'condition',
+      'delay',
+      'email',
+      'entry',
+      'exit',
+      'kakao',
+      'sms',
+      'split',
+      'task',
+      'update_contact',
+      'wait_for',
+    ]);
+  });
+});
+
+interface Expected {
+  code: Problem['code'];
+  pointer: string;
+  nodeId?: string;
+  edgeId?: string;
+}
+
+/** The broken corpus: one file per rule of FORMAT.md section 3a, and the error each must give. */
+const INVALID: Record<string, Expected> = {
+  'entry-missing': { code: 'entry_missing', pointer: '/nodes' },
+  'entry-multiple': { code: 'entry_multiple', pointer: '/nodes/7/type', nodeId: 'second-start' },
+  'edge-into-entry': { code: 'edge_into_entry', pointer: '/edges/6/target', edgeId: 'e7' },
+  'unknown-source': { code: 'unknown_source', pointer: '/edges/6/source', edgeId: 'e7' },
+  'unknown-target': { code: 'unknown_target', pointer: '/edges/5/target', edgeId: 'e6' },
+  'duplicate-node-id': { code: 'duplicate_node_id', pointer: '/nodes/7/id', nodeId: 'wait' },
+  'duplicate-edge-id': { code: 'duplicate_edge_id', pointer: '/edges/5/id', edgeId: 'e5' },
+  'handle-on-single': { code: 'unknown_handle', pointer: '/edges/1/sourceHandle', edgeId: 'e2' },
+  'handle-missing-on-branch': { code: 'unknown_handle', pointer: '/edges/3', edgeId: 'e4' },
+  'handle-unknown': { code: 'unknown_handle', pointer: '/edges/4/sourceHandle', edgeId: 'e5' },
+  'edge-from-exit': { code: 'unknown_handle', pointer: '/edges/6/source', edgeId: 'e7' },
+  'handle-multiple-edges': { code: 'handle_multiple_edges', pointer: '/edges/6', edgeId: 'e7' },
+  cycle: { code: 'cycle', pointer: '/edges/6', edgeId: 'e7', nodeId: 'text' },
+  unreachable: { code: 'unreachable', pointer: '/nodes/7', nodeId: 'orphan-call' },
+  'unknown-data-property': {
+    code: 'unknown_property',
+    pointer: '/nodes/1/data/subjct',
+    nodeId: 'welcome',
+  },
+  'wrong-unit': { code: 'invalid_value', pointer: '/nodes/2/data/unit', nodeId: 'wait' },
+  'wrong-type': { code: 'invalid_type', pointer: '/nodes/2/data/amount', nodeId: 'wait' },
+  'missing-body': { code: 'missing_property', pointer: '/nodes/5/data', nodeId: 'text' },
+  'bad-rule': { code: 'invalid_value', pointer: '/nodes/3/data/rule/op', nodeId: 'check' },
+  'bad-rule-kind': { code: 'invalid_rule', pointer: '/nodes/3/data/rule', nodeId: 'check' },
+  'rule-too-deep': { code: 'rule_too_deep', pointer: '/nodes/3/data/rule', nodeId: 'check' },
+  'unknown-node-ref': {
+    code: 'unknown_node_ref',
+    pointer: '/nodes/3/data/rule/node',
+    nodeId: 'check',
+  },
+  'invalid-node-ref': {
+    code: 'invalid_node_ref',
+    pointer: '/nodes/3/data/rule/node',
+    nodeId: 'check',
+  },
+  'bad-zone': { code: 'invalid_timezone', pointer: '/settings/timezone' },
+  'schedule-empty-window': { code: 'schedule_empty_window', pointer: '/settings/schedule' },
+  'duplicate-branch-id': {
+    code: 'duplicate_branch_id',
+    pointer: '/nodes/7/data/branches/1/id',
+    nodeId: 'ab',
+  },
+  'liquid-syntax': { code: 'liquid_syntax', pointer: '/nodes/1/data/body', nodeId: 'welcome' },
+  'liquid-file-tag': { code: 'liquid_syntax', pointer: '/nodes/4/data/body', nodeId: 'followup' },
+  'thread-without-email': {
+    code: 'thread_without_email',
+    pointer: '/nodes/4/data',
+    nodeId: 'followup',
+  },
+  'unknown-format': { code: 'unsupported_format', pointer: '/format' },
+  'missing-format': { code: 'unsupported_format', pointer: '' },
+};
+
+/** Files that are valid but warn. */
+const WARNING: Record<string, Expected> = {
+  'unconnected-handle': { code: 'unconnected_handle', pointer: '/nodes/3', nodeId: 'check' },
+  'unknown-variable': { code: 'unknown_variable', pointer: '/nodes/5/data/body', nodeId: 'text' },
+  'split-weights': { code: 'split_weights', pointer: '/nodes/7/data/branches', nodeId: 'ab' },
+};
+
+describe('the broken corpus', () => {
+  it('has an expectation for every file, and a file for every expectation', () => {
+    expect(jsonFiles('../fixtures/invalid/')).toEqual(
+      Object.keys(INVALID)
+        .map((n) => `${n}.json`)
+        .sort(),
+    );
+    expect(jsonFiles('../fixtures/warning/')).toEqual(
+      Object.keys(WARNING)
+        .map((n) => `${n}.json`)
+        .sort(),
+    );
+  });
+
+  it('starts from a valid file', () => {
+    const result = validateSequence(readJson(dir('../fixtures/valid-base.json')));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it.each(Object.entries(INVALID))(
+    '%s is rejected with the error that names the culprit',
+    (name, expected) => {
+      const file = readJson(dir(`../fixtures/invalid/${name}.json`));
+      const result = validateSequence(file);
+      expect(result.ok).toBe(false);
+      expect(result.sequence).toBeUndefined();
+      const { code, pointer, nodeId, edgeId } = expected;
+      const found = result.errors.find((e) => e.code === code && e.pointer === pointer);
+      expect(found, JSON.stringify(result.errors)).toBeDefined();
+      expect({ nodeId: found?.nodeId, edgeId: found?.edgeId }).toEqual({ nodeId, edgeId });
+      // One mistake gives one error, not a cascade (unknown-target also strands its node).
+      const others = result.errors.filter((e) => e.code !== code);
+      expect(others.map((e) => e.code)).toEqual(name === 'unknown-target' ? ['unreachable'] : []);
+    },
+  );
+
+  it.each(Object.entries(WARNING))(
+    '%s is accepted with a warning that names the node',
+    (name, expected) => {
+      const result = validateSequence(readJson(dir(`../fixtures/warning/${name}.json`)));
+      expect(result.errors).toEqual([]);
+      expect(result.ok).toBe(true);
+      expect(result.warnings).toHaveLength(1);
+      const [w] = result.warnings;
+      expect({ code: w?.code, pointer: w?.pointer, nodeId: w?.nodeId, edgeId: w?.edgeId }).toEqual(
+        expected,
+      );
+    },
+  );
+
+  it('names, for every problem, a place that exists in the file', () => {
+    for (const [folder, names] of [
+      ['invalid', Object.keys(INVALID)],
+      ['warning', Object.keys(WARNING)],
+    ] as const) {
+      for (const name of names) {
+        const file = readJson(dir(`../fixtures/${folder}/${name}.json`));
+        const result = validateSequence(file);
+        for (const p of [...result.errors, ...result.warnings]) {
+          expect(Object.keys(PROBLEM_CODES)).toContain(p.code);
+          expect(p.message.length).toBeGreaterThan(10);
+          // A missing or unknown property is named by its pointer's last token; its parent exists.
+          const target =
+            p.code === 'unknown_property' ? p.pointer.replace(/\/[^/]*$/, '') : p.pointer;
+          expect(resolve(file, target), `${name}: ${p.pointer}`).toBeDefined();
+          const nodes = file.nodes as Array<{ id: string }>;
+          const edges = file.edges as Array<{ id: string }>;
+          if (p.nodeId) expect(nodes.map((n) => n.id)).toContain(p.nodeId);
+          if (p.edgeId) expect(edges.map((e) => e.id)).toContain(p.edgeId);
+        }
+      }
+    }
+  });
+});
+
+describe('files that are not sequences', () => {
+  it.each([null, [], 'nudge', 42, true])('rejects %j as not an object', (input) => {
+    expect(validateSequence(input).errors).toEqual([
+      expect.objectContaining({ code: 'not_an_object', pointer: '' }),
+    ]);
+  });
+
+  it('names the version found and the one supported', () => {
+    const [error] = validateSequence({
+      format: 'nudge.sequence/v7',
+      name: 'x',
+      nodes: [],
+      edges: [],
+    }).errors;
+    expect(error?.message).toContain('nudge.sequence/v7');
+    expect(error?.message).toContain(FORMAT_V1);
+  });
+});
+
+describe('limits', () => {
+  const base = () => readJson(dir('../fixtures/valid-base.json'));
+
+  it('refuses more than the maximum of nodes before reading them', () => {
+    const file = base();
+    file.nodes = Array.from({ length: LIMITS.nodes + 1 }, (_, i) => ({
+      id: `n${i}`,
+      type: 'exit',
+      data: {},
+    }));
+    expect(validateSequence(file).errors).toEqual([
+      expect.objectContaining({ code: 'too_many_nodes', pointer: '/nodes' }),
+    ]);
+  });
+
+  it('refuses more than the maximum of edges', () => {
+    const file = base();
+    file.edges = Array.from({ length: LIMITS.edges + 1 }, (_, i) => ({
+      id: `e${i}`,
+      source: 'a',
+      target: 'b',
+    }));
+    expect(validateSequence(file).errors).toEqual([
+      expect.objectContaining({ code: 'too_many_edges' }),
+    ]);
+  });
+
+  it('refuses JSON nested without bound, without overflowing the stack', () => {
+    const file = base();
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 100_000; i++) deep = { not: deep };
+    (file.nodes as Array<{ data: Record<string, unknown> }>)[3]!.data.rule = deep;
+    expect(validateSequence(file).errors).toEqual([
+      expect.objectContaining({ code: 'too_deep', pointer: '' }),
+    ]);
+  });
+
+  it('refuses a template over 64 KiB of UTF-8, counting bytes not characters', () => {
+    const file = base();
+    const text = (file.nodes as Array<{ data: Record<string, unknown> }>)[5]!.data;
+    // 22,000 Hangul syllables are 66,000 bytes but only 22,000 characters.
+    text.body = '가'.repeat(22_000);
+    expect(validateSequence(file).errors).toEqual([
+      expect.objectContaining({
+        code: 'template_too_large',
+        pointer: '/nodes/5/data/body',
+        nodeId: 'text',
+      }),
+    ]);
+    text.body = '가'.repeat(21_000);
+    expect(validateSequence(file).ok).toBe(true);
+  });
+
+  it('accepts 2,000 nodes, the limit, quickly enough for an editor keystroke', () => {
+    const file = base();
+    const nodes: unknown[] = [
+      { id: 'start', type: 'entry', data: { triggers: [{ kind: 'manual' }] } },
+    ];
+    const edges: unknown[] = [];
+    for (let i = 1; i < LIMITS.nodes; i++) {
+      nodes.push({
+        id: `s${i}`,
+        type: 'sms',
+        data: { body: `{{고객명}}님, ${i}번째 안내입니다`, mode: 'auto' },
+      });
+      edges.push({ id: `e${i}`, source: i === 1 ? 'start' : `s${i - 1}`, target: `s${i}` });
+    }
+    file.nodes = nodes;
+    file.edges = edges;
+    const result = validateSequence(file);
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('merge variables', () => {
+  const withBody = (body: string, variables?: Record<string, string>) => {
+    const file = readJson(dir('../fixtures/valid-base.json'));
+    (file.nodes as Array<{ data: Record<string, unknown> }>)[5]!.data.body = body;
+    if (variables) (file.settings as Record<string, unknown>).variables = variables;
+    return validateSequence(file);
+  };
+
+  it('knows the built-in Korean aliases, contact fields, owner, sender and sequence', () => {
+    const result = withBody(
+      '{{고객명}} {{회사명}} {{직함}} {{담당자명}} {{ contact.email }} {{ contact.attributes.plan }} {{ contact.owner.phone }} {{ owner.email }} {{ sender.name }} {{ sequence.name }}',
+    );
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('knows aliases of settings.variables, and locals of assign and for', () => {
+    const result = withBody(
+      '{% assign plan = 요금제 | default: "free" %}{{ plan }}{% for tag in contact.tags %}{{ tag }}{{ forloop.index }}{% endfor %}',
+      { 요금제: 'contact.attributes.plan' },
+    );
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('warns of a misspelt contact field, an unknown root and an unknown owner field', () => {
+    const result = withBody('{{ contact.nmae }} {{ 고객이름 }} {{ contact.owner.fax }}');
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      expect.stringContaining('{{ contact.nmae }}'),
+      expect.stringContaining('{{ 고객이름 }}'),
+      expect.stringContaining('{{ contact.owner.fax }}'),
+    ]);
+  });
+
+  it('rejects filters that do not exist', () => {
+    const result = withBody('{{ 고객명 | shout }}');
+    expect(result.errors).toEqual([
+      expect.objectContaining({ code: 'liquid_syntax', nodeId: 'text' }),
+    ]);
+  });
+});

@@ -7,6 +7,13 @@ import { validateSequence } from './validate.ts';
 
 const dir = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8'));
+/** The data of the node at `index`, to change it in place. */
+function dataOf(file: Record<string, unknown>, index: number): Record<string, unknown> {
+  const node = (file.nodes as Array<{ data: Record<string, unknown> }>)[index];
+  if (!node) throw new Error(`no node at ${index}`);
+  return node.data;
+}
+
 const jsonFiles = (path: string) =>
   readdirSync(dir(path))
     .filter((f) => f.endsWith('.json'))
@@ -251,7 +258,7 @@ describe('limits', () => {
     const file = base();
     let deep: unknown = 'bottom';
     for (let i = 0; i < 100_000; i++) deep = { not: deep };
-    (file.nodes as Array<{ data: Record<string, unknown> }>)[3]!.data.rule = deep;
+    dataOf(file, 3).rule = deep;
     expect(validateSequence(file).errors).toEqual([
       expect.objectContaining({ code: 'too_deep', pointer: '' }),
     ]);
@@ -259,7 +266,7 @@ describe('limits', () => {
 
   it('refuses a template over 64 KiB of UTF-8, counting bytes not characters', () => {
     const file = base();
-    const text = (file.nodes as Array<{ data: Record<string, unknown> }>)[5]!.data;
+    const text = dataOf(file, 5);
     // 22,000 Hangul syllables are 66,000 bytes but only 22,000 characters.
     text.body = '가'.repeat(22_000);
     expect(validateSequence(file).errors).toEqual([
@@ -298,7 +305,7 @@ describe('limits', () => {
 describe('merge variables', () => {
   const withBody = (body: string, variables?: Record<string, string>) => {
     const file = readJson(dir('../fixtures/valid-base.json'));
-    (file.nodes as Array<{ data: Record<string, unknown> }>)[5]!.data.body = body;
+    dataOf(file, 5).body = body;
     if (variables) (file.settings as Record<string, unknown>).variables = variables;
     return validateSequence(file);
   };

@@ -68,20 +68,18 @@ export function templateProblems(input: Loose): Problem[] {
         });
         continue;
       }
-      let parsed: ReturnType<Liquid['parse']>;
-      try {
-        parsed = liquid().parse(field.text);
-      } catch (err) {
+      const analysis = analyze(field.text);
+      if ('error' in analysis) {
         problems.push({
           severity: 'error',
           code: 'liquid_syntax',
-          message: `the ${where} is not a valid template: ${liquidMessage(err)}`,
+          message: `the ${where} is not a valid template: ${analysis.error}`,
           pointer,
           ...ids,
         });
         continue;
       }
-      for (const unknown of unknownVariables(parsed, aliases))
+      for (const unknown of unknownVariables(analysis.variables, aliases))
         problems.push({
           severity: 'warning',
           code: 'unknown_variable',
@@ -94,32 +92,69 @@ export function templateProblems(input: Loose): Problem[] {
   return problems;
 }
 
+interface VariableUse {
+  root: string;
+  segments: Array<string | number>;
+  row: number;
+  col: number;
+}
+
+type Analysis = { error: string } | { variables: VariableUse[] };
+
+/**
+ * Parsing and analysing a template costs tens of microseconds; the editor re-validates on
+ * every edit, so results are kept by template text (bounded: cleared when full).
+ */
+const analyses = new Map<string, Analysis>();
+const ANALYSES_KEPT = 20_000;
+
+function analyze(text: string): Analysis {
+  const kept = analyses.get(text);
+  if (kept) return kept;
+  let analysis: Analysis;
+  try {
+    analysis = { variables: variablesOf(liquid().parse(text)) };
+  } catch (err) {
+    analysis = { error: liquidMessage(err) };
+  }
+  if (analyses.size >= ANALYSES_KEPT) analyses.clear();
+  analyses.set(text, analysis);
+  return analysis;
+}
+
+function variablesOf(parsed: ReturnType<Liquid['parse']>): VariableUse[] {
+  let globals: ReturnType<typeof analyzeSync>['globals'];
+  try {
+    globals = analyzeSync(parsed).globals;
+  } catch {
+    return []; // liquidjs calls its analysis experimental: never fail a valid template on it
+  }
+  const variables: VariableUse[] = [];
+  for (const [root, uses] of Object.entries(globals))
+    for (const use of uses)
+      variables.push({
+        root,
+        segments: use.segments.filter((s): s is string | number => typeof s !== 'object'),
+        row: use.location.row,
+        col: use.location.col,
+      });
+  return variables;
+}
+
 interface UnknownVariable {
   name: string;
   row: number;
   col: number;
 }
 
-function unknownVariables(
-  template: ReturnType<Liquid['parse']>,
-  aliases: Set<string>,
-): UnknownVariable[] {
-  let globals: ReturnType<typeof analyzeSync>['globals'];
-  try {
-    globals = analyzeSync(template).globals;
-  } catch {
-    return [];
-  }
+function unknownVariables(variables: VariableUse[], aliases: Set<string>): UnknownVariable[] {
   const unknown: UnknownVariable[] = [];
   const seen = new Set<string>();
-  for (const [root, uses] of Object.entries(globals)) {
-    for (const use of uses) {
-      const segments = use.segments.filter((s): s is string | number => typeof s !== 'object');
-      const name = known(root, segments, aliases);
-      if (name === null || seen.has(name)) continue;
-      seen.add(name);
-      unknown.push({ name, row: use.location.row, col: use.location.col });
-    }
+  for (const use of variables) {
+    const name = known(use.root, use.segments, aliases);
+    if (name === null || seen.has(name)) continue;
+    seen.add(name);
+    unknown.push({ name, row: use.row, col: use.col });
   }
   return unknown.sort((a, b) => a.row - b.row || a.col - b.col);
 }

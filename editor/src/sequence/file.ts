@@ -1,0 +1,115 @@
+import { NODE_TYPES, type NodeType, type Position, sourceHandles } from '@nudge/schema';
+
+/**
+ * Reading an opened sequence file that may be invalid. The canvas shows as much of a broken
+ * file as it can, so nothing here trusts the shape: every reader skips what it cannot use.
+ */
+
+/** A parsed sequence file, valid or not. */
+export type SequenceFile = Record<string, unknown>;
+
+/** A node of the file that the canvas can show: it has an id, and the first node with that id wins. */
+export interface FileStep {
+  id: string;
+  /** The node's `type` when it is one Nudge knows, else 'unknown'. */
+  type: NodeType | 'unknown';
+  /** The `type` exactly as written, to name it when it is unknown. */
+  rawType: unknown;
+  data: unknown;
+  position?: Position;
+  /** Index in the file's `nodes`, to write positions back. */
+  index: number;
+}
+
+/** An edge of the file whose two ends and handle exist, so the canvas can draw it. */
+export interface FileLink {
+  id: string;
+  source: string;
+  target: string;
+  /** The source handle: null for the one unnamed handle of a plain step. */
+  sourceHandle: string | null;
+}
+
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const isPosition = (v: unknown): v is Position =>
+  isObject(v) && Number.isFinite(v.x) && Number.isFinite(v.y);
+
+export function isNodeType(type: unknown): type is NodeType {
+  return NODE_TYPES.includes(type as NodeType);
+}
+
+export function readSteps(file: SequenceFile): FileStep[] {
+  const nodes = Array.isArray(file.nodes) ? file.nodes : [];
+  const seen = new Set<string>();
+  const steps: FileStep[] = [];
+  nodes.forEach((node: unknown, index) => {
+    if (!isObject(node) || typeof node.id !== 'string' || node.id === '' || seen.has(node.id))
+      return;
+    seen.add(node.id);
+    steps.push({
+      id: node.id,
+      type: isNodeType(node.type) ? node.type : 'unknown',
+      rawType: node.type,
+      data: node.data,
+      ...(isPosition(node.position)
+        ? { position: { x: node.position.x, y: node.position.y } }
+        : {}),
+      index,
+    });
+  });
+  return steps;
+}
+
+/** Edges that can be drawn: both ends exist, the handle is one the source has, the target takes edges. */
+export function readLinks(file: SequenceFile, steps: FileStep[]): FileLink[] {
+  const edges = Array.isArray(file.edges) ? file.edges : [];
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  const links: FileLink[] = [];
+  for (const edge of edges) {
+    if (!isObject(edge) || typeof edge.id !== 'string' || seen.has(edge.id)) continue;
+    const source = typeof edge.source === 'string' ? byId.get(edge.source) : undefined;
+    const target = typeof edge.target === 'string' ? byId.get(edge.target) : undefined;
+    if (!source || !target || !acceptsEdges(target)) continue;
+    const handle = typeof edge.sourceHandle === 'string' ? edge.sourceHandle : null;
+    if (!handlesOf(source).includes(handle)) continue;
+    seen.add(edge.id);
+    links.push({ id: edge.id, source: source.id, target: target.id, sourceHandle: handle });
+  }
+  return links;
+}
+
+/** The outgoing handles a step shows: an unknown type gets one plain handle. */
+export function handlesOf(step: Pick<FileStep, 'type' | 'data'>): Array<string | null> {
+  return step.type === 'unknown' ? [null] : sourceHandles(step);
+}
+
+/** The entry has no incoming handle: nothing may lead into it. */
+export function acceptsEdges(step: Pick<FileStep, 'type'>): boolean {
+  return step.type !== 'entry';
+}
+
+/** The sequence's name when the file has one, for the heading. */
+export function sequenceName(file: SequenceFile | null): string | undefined {
+  return typeof file?.name === 'string' && file.name.trim() !== '' ? file.name : undefined;
+}
+
+/** A copy of the file with new positions for some of its nodes (by index), rounded to whole pixels. */
+export function withPositions(
+  file: SequenceFile,
+  placements: Array<{ index: number; position: Position }>,
+): SequenceFile {
+  if (!Array.isArray(file.nodes) || placements.length === 0) return file;
+  const nodes = [...file.nodes];
+  for (const { index, position } of placements) {
+    const node = nodes[index];
+    if (isObject(node))
+      nodes[index] = {
+        ...node,
+        position: { x: Math.round(position.x), y: Math.round(position.y) },
+      };
+  }
+  return { ...file, nodes };
+}

@@ -1,0 +1,19 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { TargetProblems } from '../problems/by-target.ts';
+import type { FileStep } from '../sequence/file.ts';
+
+/** What a step component gets: the node as read from the file and the problems naming it. */
+export interface StepData extends Record<string, unknown> {
+  step: FileStep;
+  problems: TargetProblems;
+}
+
+/** A node on the canvas; its React Flow type is the step's type ('unknown' for types we don't know). */
+export type StepFlowNode = Node<StepData, FileStep['type']>;
+
+export interface LinkData extends Record<string, unknown> {
+  problems: TargetProblems;
+}
+
+/** An edge on the canvas. */
+export type LinkFlowEdge = Edge<LinkData>;

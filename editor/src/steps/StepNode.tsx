@@ -1,0 +1,95 @@
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StepFlowNode } from '../canvas/flow-types.ts';
+import type { TargetProblems } from '../problems/by-target.ts';
+import { acceptsEdges } from '../sequence/file.ts';
+import { type HandleLabel, handleLabels } from './handles.ts';
+import { StepIcon } from './StepIcon.tsx';
+import { summarizeStep } from './summary.ts';
+import './step.css';
+
+/**
+ * The box of one step on the canvas, shared by every type: icon and colour, type label, node
+ * id, a summary of its settings, and its handles (labelled when the step branches).
+ *
+ * Test hooks: the root has data-testid="step", data-type and data-state ("ok" | "warning" |
+ * "error"); the problem count badge is data-testid="step-badge"; each branch handle's label
+ * is data-testid="step-handle" with data-handle-id. React Flow's wrapper around it keeps
+ * data-id (the node id) and gets the `selected` class.
+ */
+export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>) {
+  const { t } = useTranslation();
+  const { step, problems } = data;
+  const summary = summarizeStep(step, t);
+  const state =
+    problems.errors.length > 0 ? 'error' : problems.warnings.length > 0 ? 'warning' : 'ok';
+  const messages = [...problems.errors, ...problems.warnings];
+  return (
+    <div
+      className={`step step--${state}`}
+      data-testid="step"
+      data-type={step.type}
+      data-state={state}
+      title={messages.length > 0 ? messages.join('\n') : undefined}
+    >
+      {acceptsEdges(step) && <Handle type="target" position={Position.Top} />}
+      <div className="step__head">
+        <StepIcon type={step.type} />
+        <span className="step__type">{t(`step.types.${step.type}`)}</span>
+        <span className="step__id">{step.id}</span>
+        <ProblemBadge problems={problems} />
+      </div>
+      {summary.length > 0 && (
+        <div className="step__summary" title={summary.join('\n')}>
+          {summary.map((line, i) => (
+            // Lines can repeat (two identical triggers); their order is their identity.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <p key={i}>{line}</p>
+          ))}
+        </div>
+      )}
+      <StepHandles handles={handleLabels(step, t)} />
+    </div>
+  );
+});
+
+function ProblemBadge({ problems }: { problems: TargetProblems }) {
+  const { t } = useTranslation();
+  const errors = problems.errors.length;
+  const count = errors > 0 ? errors : problems.warnings.length;
+  if (count === 0) return null;
+  const label = errors > 0 ? t('step.errors', { count }) : t('step.warnings', { count });
+  const messages = errors > 0 ? problems.errors : problems.warnings;
+  return (
+    <span
+      className="step__badge"
+      data-testid="step-badge"
+      role="img"
+      aria-label={`${label}: ${messages.join('; ')}`}
+      title={messages.join('\n')}
+    >
+      {count}
+    </span>
+  );
+}
+
+/** One plain handle at the bottom, or a row of labelled branch handles; none for exit. */
+function StepHandles({ handles }: { handles: HandleLabel[] }) {
+  const [first] = handles;
+  if (!first) return null;
+  if (handles.length === 1 && first.id === null)
+    return <Handle type="source" position={Position.Bottom} />;
+  return (
+    <div className="step__branches">
+      {handles.map((h) => (
+        <div className="step__branch" key={h.id ?? ''}>
+          <span className="step__branch-label" data-testid="step-handle" data-handle-id={h.id}>
+            {h.label}
+          </span>
+          <Handle type="source" id={h.id ?? undefined} position={Position.Bottom} />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { SequenceProblems } from '../problems/SequenceProblems.tsx';
+import { openFile } from '../sequence/open-file.ts';
+import { Toolbar } from '../toolbar/Toolbar.tsx';
+import { CanvasArea } from './CanvasArea.tsx';
+import { SequenceHeading } from './SequenceHeading.tsx';
+import { useFileDrop } from './use-file-drop.ts';
+import './app.css';
+
+/**
+ * The editor page: a bar with the sequence's name and the file actions, the canvas, and
+ * the problems panel. A file dropped anywhere opens.
+ *
+ * End-to-end test hooks (kept stable): data-testid="open-file-input" (file input),
+ * "sequence-name" (heading), "problems" (panel), "problem" (each problem, with data-code,
+ * data-node-id / data-edge-id), "load-error"; canvas steps are React Flow nodes with data-id
+ * and the `selected` class; see ProblemsPanel.tsx and StepNode.tsx for the rest.
+ */
+export function App() {
+  const { t } = useTranslation();
+  const dragging = useFileDrop(openFileFromDrop);
+  return (
+    <div className="app">
+      <header className="app__bar">
+        <span className="app__brand">{t('app.name')}</span>
+        <SequenceHeading />
+        <Toolbar />
+      </header>
+      <main className="app__main">
+        <section className="app__canvas">
+          <CanvasArea />
+        </section>
+        <aside className="app__problems">
+          <SequenceProblems />
+        </aside>
+      </main>
+      {dragging && (
+        <div className="drop" aria-hidden="true">
+          <p>{t('drop.hint')}</p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+// Module-level so the drop listeners are installed once.
+function openFileFromDrop(file: File) {
+  void openFile(file);
+}

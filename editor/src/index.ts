@@ -1,0 +1,13 @@
+/** What other packages (the stories) use of the editor. The app itself starts in main.tsx. */
+export { App } from './app/App.tsx';
+export type { LinkFlowEdge, StepData, StepFlowNode } from './canvas/flow-types.ts';
+export { STEP_SIZE } from './canvas/layout.ts';
+export { linkEdge, stepNode, toFlow } from './canvas/to-flow.ts';
+export { i18n, setLanguage } from './i18n/i18n.ts';
+export { LANGUAGES, type Language } from './i18n/language.ts';
+export { problemsByTarget } from './problems/by-target.ts';
+export { ProblemsPanel, type ProblemsPanelProps } from './problems/ProblemsPanel.tsx';
+export { readSteps, type SequenceFile } from './sequence/file.ts';
+export { createSequenceStore, sequenceStore } from './sequence/store.ts';
+export { stepNodeTypes } from './steps/node-types.ts';
+export { StepNode } from './steps/StepNode.tsx';

@@ -1,0 +1,100 @@
+import type { Problem } from '@nudge/schema';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../i18n/i18n.ts';
+import { ProblemsPanel, type ProblemsPanelProps } from './ProblemsPanel.tsx';
+
+// React's act() needs to be told it runs in a test environment.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | undefined;
+let host: HTMLElement;
+
+function render(props: Partial<ProblemsPanelProps>) {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  act(() =>
+    root?.render(
+      <I18nextProvider i18n={i18n}>
+        <ProblemsPanel errors={[]} warnings={[]} open {...props} />
+      </I18nextProvider>,
+    ),
+  );
+  return host;
+}
+
+afterEach(() => {
+  act(() => root?.unmount());
+  host.remove();
+  void i18n.changeLanguage('en');
+});
+
+const error: Problem = {
+  severity: 'error',
+  code: 'unreachable',
+  message: 'no path from the entry reaches sms "orphan"',
+  pointer: '/nodes/5',
+  nodeId: 'orphan',
+};
+const warning: Problem = {
+  severity: 'warning',
+  code: 'unconnected_handle',
+  message: 'the "no" handle leads nowhere',
+  pointer: '/edges/2',
+  edgeId: 'e2',
+};
+
+describe('ProblemsPanel', () => {
+  it('lists errors then warnings with counts and the hooks tests rely on', () => {
+    const el = render({ errors: [error], warnings: [warning] });
+    expect(el.querySelector('[data-testid="error-count"]')?.textContent).toBe('1 error');
+    expect(el.querySelector('[data-testid="warning-count"]')?.textContent).toBe('1 warning');
+    const items = [...el.querySelectorAll<HTMLElement>('[data-testid="problem"]')];
+    expect(items.map((b) => [b.dataset.code, b.dataset.nodeId, b.dataset.edgeId])).toEqual([
+      ['unreachable', 'orphan', undefined],
+      ['unconnected_handle', undefined, 'e2'],
+    ]);
+    expect(items[0]?.textContent).toContain('/nodes/5');
+    expect(items[0]?.textContent).toContain('node orphan');
+  });
+
+  it('hands the clicked problem to onSelect', () => {
+    const onSelect = vi.fn();
+    const el = render({ errors: [error], warnings: [warning], onSelect });
+    act(() => el.querySelectorAll<HTMLElement>('[data-testid="problem"]')[1]?.click());
+    expect(onSelect).toHaveBeenCalledWith(warning);
+  });
+
+  it('marks the problems of the selected step', () => {
+    const el = render({
+      errors: [error],
+      warnings: [warning],
+      selected: [{ kind: 'node', id: 'orphan' }],
+    });
+    const items = el.querySelectorAll('[data-testid="problem"]');
+    expect(items[0]?.getAttribute('aria-current')).toBe('true');
+    expect(items[1]?.hasAttribute('aria-current')).toBe(false);
+  });
+
+  it('says so when there are no problems, in the chosen language', () => {
+    act(() => void i18n.changeLanguage('ko'));
+    const el = render({});
+    expect(el.querySelector('[data-testid="no-problems"]')?.textContent).toContain('문제 없음');
+    expect(el.querySelector('h2')?.textContent).toBe('문제');
+  });
+
+  it('shows why a file could not be opened', () => {
+    const el = render({
+      open: false,
+      loadError: 'This file is not valid JSON (line 1, column 2).',
+    });
+    expect(el.querySelector('[data-testid="load-error"]')?.textContent).toContain(
+      'line 1, column 2',
+    );
+    expect(el.querySelector('[data-testid="error-count"]')?.textContent).toBe('1 error');
+    expect(el.querySelector('[data-testid="no-problems"]')).toBeNull();
+  });
+});

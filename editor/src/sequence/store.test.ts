@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import coldMail from '../../../schema/examples/cold-mail.json';
+import onboarding from '../../../schema/examples/onboarding.json';
+import { EXAMPLES, openExample } from './examples.ts';
+import { openFile } from './open-file.ts';
+import { createSequenceStore, MAX_FILE_BYTES } from './store.ts';
+
+const broken = {
+  format: 'nudge.sequence/v1',
+  name: 'Broken',
+  nodes: [
+    { id: 'start', type: 'entry', data: { triggers: [{ kind: 'manual' }] } },
+    { id: 'wait', type: 'delay', data: { amount: 2, unit: 'fortnights' } },
+    { id: 'orphan', type: 'sms', data: { body: 'hi', mode: 'auto' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'wait' },
+    { id: 'e2', source: 'wait', target: 'ghost' },
+  ],
+};
+
+describe('opening a file', () => {
+  it('shows a valid sequence with no problems', () => {
+    const store = createSequenceStore();
+    store.getState().openText('onboarding.json', JSON.stringify(onboarding));
+    const s = store.getState();
+    expect(s).toMatchObject({
+      fileName: 'onboarding.json',
+      loadError: null,
+      errors: [],
+      warnings: [],
+    });
+    expect(s.nodes).toHaveLength(onboarding.nodes.length);
+    expect(s.edges).toHaveLength(onboarding.edges.length);
+    expect(s.openCount).toBe(1);
+  });
+
+  it('shows an invalid sequence with its problems, marking the steps they name', () => {
+    const store = createSequenceStore();
+    store.getState().openText('broken.json', JSON.stringify(broken));
+    const s = store.getState();
+    expect(s.errors.map((p) => [p.code, p.nodeId ?? p.edgeId])).toEqual(
+      expect.arrayContaining([
+        ['invalid_value', 'wait'],
+        ['unreachable', 'orphan'],
+        ['unknown_target', 'e2'],
+      ]),
+    );
+    expect(s.nodes.map((n) => n.id)).toEqual(['start', 'wait', 'orphan']);
+    expect(s.edges.map((e) => e.id)).toEqual(['e1']);
+    expect(s.nodes.find((n) => n.id === 'wait')?.data.problems.errors).toHaveLength(1);
+  });
+
+  it('says where a file stops being JSON, and closes what was open', () => {
+    const store = createSequenceStore();
+    store.getState().openText('a.json', JSON.stringify(onboarding));
+    store.getState().openText('b.json', '{\n  "name": "x",\n  nodes: []\n}');
+    const s = store.getState();
+    expect(s.loadError).toEqual({
+      kind: 'not_json',
+      syntax: { line: 3, column: 3, offset: 19, found: 'n' },
+    });
+    expect(s).toMatchObject({ fileName: 'b.json', file: null, nodes: [], edges: [], errors: [] });
+  });
+
+  it('reports a JSON value that is not a sequence as a problem, not a crash', () => {
+    const store = createSequenceStore();
+    store.getState().openText('list.json', '[1, 2, 3]');
+    expect(store.getState().errors.map((p) => p.code)).toEqual(['not_an_object']);
+    expect(store.getState().file).toBeNull();
+  });
+
+  it('does not draw a file with more nodes than the limit', () => {
+    const store = createSequenceStore();
+    const nodes = Array.from({ length: 100_000 }, (_, i) => ({
+      id: `n${i}`,
+      type: 'exit',
+      data: {},
+    }));
+    const started = performance.now();
+    store
+      .getState()
+      .openValue('huge.json', { format: 'nudge.sequence/v1', name: 'huge', nodes, edges: [] });
+    expect(performance.now() - started).toBeLessThan(2000);
+    const s = store.getState();
+    expect(s.tooManyNodes).toBe(100_000);
+    expect(s.nodes).toEqual([]);
+    expect(s.errors.map((p) => p.code)).toContain('too_many_nodes');
+  });
+
+  it('refuses files over the size limit before reading them', async () => {
+    const store = createSequenceStore();
+    const big = new File(['x'.repeat(MAX_FILE_BYTES + 1)], 'big.json');
+    await openFile(big, store);
+    expect(store.getState().loadError).toEqual({ kind: 'too_large', bytes: MAX_FILE_BYTES + 1 });
+    await openFile(new File([JSON.stringify(coldMail)], 'cold-mail.json'), store);
+    expect(store.getState()).toMatchObject({ loadError: null, fileName: 'cold-mail.json' });
+  });
+
+  it('opens a copy of each bundled example', () => {
+    const store = createSequenceStore();
+    for (const example of EXAMPLES) {
+      openExample(example, store);
+      expect(store.getState()).toMatchObject({ fileName: example.fileName, errors: [] });
+      expect(store.getState().file).not.toBe(example.sequence);
+    }
+  });
+});
+
+describe('selecting a problem', () => {
+  it('selects the node it names, and only that, and asks the canvas to show it', () => {
+    const store = createSequenceStore();
+    store.getState().openValue('broken.json', broken);
+    const problem = store.getState().errors.find((p) => p.nodeId === 'orphan');
+    expect(problem && store.getState().selectProblem(problem)).toBe(true);
+    const s = store.getState();
+    expect(s.nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['orphan']);
+    expect(s.focus).toEqual({ kind: 'node', id: 'orphan', request: 1 });
+
+    const other = s.errors.find((p) => p.nodeId === 'wait');
+    if (other) store.getState().selectProblem(other);
+    expect(
+      store
+        .getState()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(['wait']);
+    expect(store.getState().focus?.request).toBe(2);
+  });
+
+  it('selects an edge when the problem names one that is drawn, and nothing otherwise', () => {
+    const store = createSequenceStore();
+    const file = structuredClone(broken);
+    file.edges.push({ id: 'e1', source: 'start', target: 'orphan' });
+    store.getState().openValue('dup.json', file);
+    const duplicate = store.getState().errors.find((p) => p.code === 'duplicate_edge_id');
+    expect(duplicate && store.getState().selectProblem(duplicate)).toBe(true);
+    expect(store.getState().edges.find((e) => e.id === 'e1')?.selected).toBe(true);
+    expect(store.getState().focus).toMatchObject({ kind: 'edge', id: 'e1' });
+
+    // e2 points at a node that does not exist, so it is not on the canvas.
+    const missing = store.getState().errors.find((p) => p.edgeId === 'e2');
+    expect(missing && store.getState().selectProblem(missing)).toBe(false);
+  });
+});
+
+describe('arranging steps', () => {
+  it('writes a position back to the file when a drag ends', () => {
+    const store = createSequenceStore();
+    store.getState().openValue('onboarding.json', structuredClone(onboarding));
+    const { changeNodes } = store.getState();
+    changeNodes([{ type: 'position', id: 'tips', position: { x: 10.4, y: 20.6 }, dragging: true }]);
+    const during = store.getState().file?.nodes as Array<{ id: string; position?: unknown }>;
+    expect(during.find((n) => n.id === 'tips')?.position).toBeUndefined();
+    changeNodes([
+      { type: 'position', id: 'tips', position: { x: 10.4, y: 20.6 }, dragging: false },
+    ]);
+    const after = store.getState().file?.nodes as Array<{ id: string; position?: unknown }>;
+    expect(after.find((n) => n.id === 'tips')?.position).toEqual({ x: 10, y: 21 });
+    expect(store.getState().nodes.find((n) => n.id === 'tips')?.position).toEqual({
+      x: 10.4,
+      y: 20.6,
+    });
+  });
+
+  it('tidies every step into a fresh layout and keeps it in the file', () => {
+    const store = createSequenceStore();
+    const scrambled = structuredClone(coldMail);
+    for (const n of scrambled.nodes) n.position = { x: 0, y: 0 };
+    store.getState().openValue('cold-mail.json', scrambled);
+    store.getState().tidyUp();
+    const ys = store.getState().nodes.map((n) => n.position.y);
+    expect(new Set(ys).size).toBe(scrambled.nodes.length);
+    const saved = store.getState().file?.nodes as Array<{ position: { y: number } }>;
+    expect(saved.map((n) => n.position.y)).toEqual(ys.map(Math.round));
+  });
+});

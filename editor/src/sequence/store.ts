@@ -1,0 +1,189 @@
+import { LIMITS, type Problem, validateSequence } from '@nudge/schema';
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { LinkFlowEdge, StepFlowNode } from '../canvas/flow-types.ts';
+import { layoutSteps } from '../canvas/layout.ts';
+import { layoutLinks, toFlow } from '../canvas/to-flow.ts';
+import { isObject, type SequenceFile, withPositions } from './file.ts';
+import { type JsonSyntaxError, readJson } from './read-json.ts';
+
+/**
+ * The open sequence: the file as read, what the validator says about it, and the canvas's
+ * view of it. One store per editor; components read it with `useSequence(selector)`.
+ *
+ * The file stays the source of truth for what a sequence is (it is what gets saved); the
+ * canvas nodes hold view state (selection, measured sizes). Moving steps writes positions
+ * back to the file.
+ */
+
+/** Why a file could not be opened at all. */
+export type LoadError =
+  | { kind: 'not_json'; syntax: JsonSyntaxError }
+  | { kind: 'too_large'; bytes: number }
+  | { kind: 'unreadable' };
+
+/** A node or an edge of the canvas. */
+export interface Selection {
+  kind: 'node' | 'edge';
+  id: string;
+}
+
+export interface SequenceState {
+  fileName: string | null;
+  file: SequenceFile | null;
+  loadError: LoadError | null;
+  errors: Problem[];
+  warnings: Problem[];
+  /** The node count, when the file has more nodes than the canvas shows. */
+  tooManyNodes: number | null;
+  nodes: StepFlowNode[];
+  edges: LinkFlowEdge[];
+  /** Bumped on every open, so the canvas starts afresh and fits the new sequence in view. */
+  openCount: number;
+  /** What the canvas should bring into view; `request` changes on every ask. */
+  focus: (Selection & { request: number }) | null;
+}
+
+export interface SequenceActions {
+  /** Opens a file from its text: not JSON gives a load error, JSON is validated and shown. */
+  openText(fileName: string, text: string): void;
+  /** Opens an already parsed file (an example, or JSON from the API). */
+  openValue(fileName: string, value: unknown): void;
+  /** Shows why a file could not be opened, closing whatever was open. */
+  failToOpen(fileName: string, error: LoadError): void;
+  /** React Flow's change events (selection, dragging, measuring). */
+  changeNodes(changes: NodeChange<StepFlowNode>[]): void;
+  changeEdges(changes: EdgeChange<LinkFlowEdge>[]): void;
+  /** Selects what a problem names (its node, else its edge) and asks the canvas to show it. */
+  selectProblem(problem: Problem): boolean;
+  /** Lays out every step again, top to bottom. */
+  tidyUp(): void;
+}
+
+export type SequenceStore = SequenceState & SequenceActions;
+
+/** Files larger than this are refused before they are read (the API has the same limit). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const closed: Omit<SequenceState, 'openCount' | 'focus'> = {
+  fileName: null,
+  file: null,
+  loadError: null,
+  errors: [],
+  warnings: [],
+  tooManyNodes: null,
+  nodes: [],
+  edges: [],
+};
+
+export function createSequenceStore() {
+  return createStore<SequenceStore>()((set, get) => ({
+    ...closed,
+    openCount: 0,
+    focus: null,
+
+    openText(fileName, text) {
+      if (text.length > MAX_FILE_BYTES)
+        return get().failToOpen(fileName, { kind: 'too_large', bytes: text.length });
+      const parsed = readJson(text);
+      if (!parsed.ok) return get().failToOpen(fileName, { kind: 'not_json', syntax: parsed.error });
+      get().openValue(fileName, parsed.value);
+    },
+
+    openValue(fileName, value) {
+      const { errors, warnings } = validateSequence(value);
+      const file = isObject(value) ? value : null;
+      const count = file && Array.isArray(file.nodes) ? file.nodes.length : 0;
+      const tooMany = count > LIMITS.nodes;
+      const flow = file && !tooMany ? toFlow(file, [...errors, ...warnings]) : null;
+      set((s) => ({
+        ...closed,
+        fileName,
+        file,
+        errors,
+        warnings,
+        tooManyNodes: tooMany ? count : null,
+        nodes: flow?.nodes ?? [],
+        edges: flow?.edges ?? [],
+        openCount: s.openCount + 1,
+        focus: null,
+      }));
+    },
+
+    failToOpen(fileName, loadError) {
+      set((s) => ({ ...closed, fileName, loadError, openCount: s.openCount + 1, focus: null }));
+    },
+
+    changeNodes(changes) {
+      const nodes = applyNodeChanges(changes, get().nodes);
+      // A drag ends with `dragging: false`: that is when the new position is worth keeping.
+      const moved = new Set(
+        changes.flatMap((c) => (c.type === 'position' && c.dragging === false ? [c.id] : [])),
+      );
+      const placements = nodes
+        .filter((n) => moved.has(n.id))
+        .map((n) => ({ index: n.data.step.index, position: n.position }));
+      const file = get().file;
+      set({
+        nodes,
+        ...(file && placements.length > 0 ? { file: withPositions(file, placements) } : {}),
+      });
+    },
+
+    changeEdges(changes) {
+      set({ edges: applyEdgeChanges(changes, get().edges) });
+    },
+
+    selectProblem(problem) {
+      const { nodes, edges, focus } = get();
+      const target = targetOf(problem, nodes, edges);
+      if (!target) return false;
+      const isNode = target.kind === 'node';
+      set({
+        nodes: nodes.map((n) => withSelected(n, isNode && n.id === target.id)),
+        edges: edges.map((e) => withSelected(e, !isNode && e.id === target.id)),
+        focus: { ...target, request: (focus?.request ?? 0) + 1 },
+      });
+      return true;
+    },
+
+    tidyUp() {
+      const { nodes, edges, file } = get();
+      const steps = nodes.map((n) => n.data.step);
+      const positions = layoutSteps(steps, layoutLinks(steps, edges), { everything: true });
+      const placed = nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position }));
+      const placements = placed.map((n) => ({ index: n.data.step.index, position: n.position }));
+      set({ nodes: placed, ...(file ? { file: withPositions(file, placements) } : {}) });
+    },
+  }));
+}
+
+function targetOf(
+  problem: Problem,
+  nodes: StepFlowNode[],
+  edges: LinkFlowEdge[],
+): Selection | undefined {
+  if (problem.nodeId !== undefined && nodes.some((n) => n.id === problem.nodeId))
+    return { kind: 'node', id: problem.nodeId };
+  if (problem.edgeId !== undefined && edges.some((e) => e.id === problem.edgeId))
+    return { kind: 'edge', id: problem.edgeId };
+  return undefined;
+}
+
+/** Keeps the same object when nothing changes, so React Flow re-renders only what did. */
+function withSelected<T extends { selected?: boolean }>(item: T, selected: boolean): T {
+  return Boolean(item.selected) === selected ? item : { ...item, selected };
+}
+
+/** The editor's store. Tests make their own with createSequenceStore(). */
+export const sequenceStore = createSequenceStore();
+
+export function useSequence<T>(selector: (state: SequenceStore) => T): T {
+  return useStore(sequenceStore, selector);
+}

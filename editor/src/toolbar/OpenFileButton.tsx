@@ -1,0 +1,32 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { openFile } from '../sequence/open-file.ts';
+
+/**
+ * Opens a sequence file from disk. Test hook: the (hidden) input is
+ * data-testid="open-file-input", so tests can set files on it directly.
+ */
+export function OpenFileButton() {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" className="toolbar__button" onClick={() => input.current?.click()}>
+        {t('toolbar.openFile')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        data-testid="open-file-input"
+        hidden
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          // Reset so that picking the same file again (after fixing it) opens it again.
+          event.currentTarget.value = '';
+          if (file) void openFile(file);
+        }}
+      />
+    </>
+  );
+}

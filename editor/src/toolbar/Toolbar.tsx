@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { ExamplesMenu } from './ExamplesMenu.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { OpenFileButton } from './OpenFileButton.tsx';
+import './toolbar.css';
+
+export function Toolbar() {
+  const { t } = useTranslation();
+  return (
+    <nav className="toolbar" aria-label={t('toolbar.label')}>
+      <OpenFileButton />
+      <ExamplesMenu />
+      <LanguageSwitch />
+    </nav>
+  );
+}

@@ -1,0 +1,46 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import { errorHandler, notFound } from './errors.ts';
+import { MAX_FILE_BYTES } from './limits.ts';
+import { consoleLogger, type Logger } from './log.ts';
+import { healthRoutes } from './routes/health.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { validateRoutes } from './routes/validate.ts';
+import { securityHeaders } from './security.ts';
+import { serveEditor } from './static.ts';
+
+export interface AppOptions {
+  /** The built editor (index.html and assets/); null or absent serves the API alone. */
+  editorDir?: string | null;
+  /** The largest request body read; MAX_FILE_BYTES (16 MiB) by default. */
+  maxBodyBytes?: number;
+  logger?: Logger;
+  /**
+   * Guards every /api route except the open ones (health, openapi.json, validate). Users and
+   * tokens arrive with PostgreSQL; until then no guarded route exists, and this is where the
+   * bearer-token middleware goes.
+   */
+  authenticate?: MiddlewareHandler;
+}
+
+/** The whole HTTP app: the API under /api, the editor everywhere else. */
+export function createApp(options: AppOptions = {}): Hono {
+  const app = new Hono();
+  app.onError(errorHandler(options.logger ?? consoleLogger));
+  app.notFound(notFound);
+  app.use('*', securityHeaders());
+
+  const api = new Hono();
+  // Open routes: pure functions of their input, or the API's own description. They are
+  // registered before the guard: Hono runs handlers in registration order, and these answer
+  // without calling next(), so the guard below never sees their requests.
+  healthRoutes(api);
+  openApiRoutes(api);
+  validateRoutes(api, { maxBodyBytes: options.maxBodyBytes ?? MAX_FILE_BYTES });
+  if (options.authenticate) api.use('*', options.authenticate);
+  // Guarded routes (sequences, contacts, enrollments, events) go here.
+  api.all('*', notFound);
+  app.route('/api', api);
+
+  if (options.editorDir) serveEditor(app, options.editorDir);
+  return app;
+}

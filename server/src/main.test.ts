@@ -1,0 +1,65 @@
+/** `tsx server/src/main.ts`, the second half of `pnpm start`, as a real process. */
+import { spawn } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './paths.ts';
+import { cleanEnv, fakeEditor, nodeTs, runProcess, tempDir } from './test-support.ts';
+
+const editor = tempDir(fakeEditor);
+afterAll(() => editor.remove());
+
+describe('main.ts', () => {
+  it('prints one line with the URL, serves, and stops cleanly on SIGTERM', async () => {
+    const [node, args] = nodeTs('main.ts');
+    const child = spawn(node, args, {
+      cwd: repoRoot,
+      env: cleanEnv({ PORT: '0', NUDGE_EDITOR_DIR: editor.dir }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk) => {
+        stdout += chunk;
+        const found =
+          /^Nudge is running at (http:\/\/127\.0\.0\.1:\d+)\/ \(Ctrl-C stops it\)\n/.exec(stdout);
+        if (found?.[1]) resolve(found[1]);
+      });
+      child.on('close', () => reject(new Error(`exited early: ${stdout}${stderr}`)));
+    });
+    expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true });
+    expect(await (await fetch(`${url}/`)).text()).toContain('<div id="root">');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(stderr).toContain('SIGTERM: stopping');
+  });
+
+  it('fails with a clear message when the editor is not built', async () => {
+    const empty = tempDir();
+    try {
+      const [node, args] = nodeTs('main.ts');
+      const run = await runProcess(node, args, {
+        env: { PORT: '0', NUDGE_EDITOR_DIR: empty.dir },
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(
+        /^nudge: the editor is not built: .*index\.html is missing\. Run `pnpm start`/,
+      );
+    } finally {
+      empty.remove();
+    }
+  });
+
+  it('fails with a clear message for a bad PORT', async () => {
+    const [node, args] = nodeTs('main.ts');
+    const run = await runProcess(node, args, { env: { PORT: 'http' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'nudge: PORT must be a number from 0 to 65535 (0 picks a free port), not "http"\n',
+    );
+  });
+});

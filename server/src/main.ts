@@ -1,0 +1,39 @@
+/**
+ * `pnpm start` (after building the editor): the Nudge server on PORT (3000) and HOST
+ * (127.0.0.1), serving the editor and the API, until SIGINT or SIGTERM. Settings: config.ts.
+ */
+import { ConfigError, readConfig } from './config.ts';
+import { EditorNotBuiltError, startServer } from './start.ts';
+
+try {
+  const server = await startServer(readConfig(process.env));
+  console.log(`Nudge is running at ${server.url}/ (Ctrl-C stops it)`);
+  const stop = (signal: NodeJS.Signals) => {
+    console.error(`nudge: ${signal}: stopping`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('nudge: failed to stop cleanly:', error);
+        process.exit(1);
+      },
+    );
+  };
+  // Once each: a second Ctrl-C falls back to Node's default and ends the process at once.
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(`nudge: ${startFailure(error)}`);
+  process.exitCode = 1;
+}
+
+function startFailure(error: unknown): string {
+  if (error instanceof EditorNotBuiltError || error instanceof ConfigError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  const { port, host } = readConfig(process.env);
+  if (code === 'EADDRINUSE')
+    return `port ${port} on ${host} is in use: stop what holds it, or set PORT (PORT=0 picks a free port)`;
+  if (code === 'EACCES') return `not allowed to listen on port ${port}: choose a PORT above 1023`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return `HOST ${JSON.stringify(host)} is not an address of this machine`;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,14 @@
+import type { CliIo } from './io.ts';
+
+/** One `nudge` command. simulate, import and export join validate here when they exist. */
+export interface Command {
+  name: string;
+  /** The arguments, for the command list: `FILE...`. */
+  synopsis: string;
+  /** One line for the command list. */
+  summary: string;
+  /** The full help of `nudge help <name>`. */
+  help: string;
+  /** Returns the exit status; throws UsageError for a wrong command line. */
+  run(args: string[], io: CliIo): Promise<number>;
+}

@@ -1,0 +1,54 @@
+import type { Command } from './command.ts';
+import { type CliIo, UsageError } from './io.ts';
+import { validateCommand } from './validate.ts';
+
+/** The commands, in the order `nudge help` lists them. */
+export const COMMANDS: readonly Command[] = [validateCommand];
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => `${c.name} ${c.synopsis}`.length), 14);
+  const line = (left: string, right: string) => `  ${left.padEnd(width)}  ${right}`;
+  return [
+    'Usage: pnpm nudge <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => line(`${c.name} ${c.synopsis}`, c.summary)),
+    line('help [COMMAND]', 'show this help, or the help of a command'),
+    '',
+    'Run `pnpm nudge help <command>` for its options and exit status.',
+  ].join('\n');
+}
+
+/** Runs `nudge ARGS...` and returns the exit status. Never throws. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined) {
+    io.err(`${usage()}\n`);
+    return 2;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    const topic = args[0];
+    if (topic === undefined) {
+      io.out(`${usage()}\n`);
+      return 0;
+    }
+    const command = COMMANDS.find((c) => c.name === topic);
+    if (!command) return wrong(io, `no command ${JSON.stringify(topic)}`);
+    io.out(`${command.help}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) return wrong(io, `no command ${JSON.stringify(name)}`);
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) return wrong(io, error.message, command);
+    io.err(`nudge ${command.name}: ${(error as Error)?.stack ?? String(error)}\n`);
+    return 2;
+  }
+}
+
+function wrong(io: CliIo, message: string, command?: Command): number {
+  io.err(`nudge: ${message}\n\n${command ? command.help : usage()}\n`);
+  return 2;
+}

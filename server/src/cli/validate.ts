@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FORMAT_V1 } from '@nudge/schema';
+import { checkSequenceBytes } from '../check.ts';
+import { locatePointers } from '../json/locate.ts';
+import { MAX_FILE_BYTES } from '../limits.ts';
+import type { Command } from './command.ts';
+import { readFileBytes } from './files.ts';
+import { type CliIo, UsageError } from './io.ts';
+import { type FileReport, formatReport, reportJson } from './report.ts';
+
+/** `nudge validate FILE...` (FORMAT.md section 7). */
+export const validateCommand: Command = {
+  name: 'validate',
+  synopsis: '[--json] FILE...',
+  summary: `check sequence files (format ${FORMAT_V1}): shape, graph and templates`,
+  help: `Usage: pnpm nudge validate [--json] FILE...
+
+Checks each sequence file (format ${FORMAT_V1}): its shape, its graph and its
+templates. Prints one line per problem, then one summary line per file:
+
+  FILE:LINE:COLUMN: error|warning [CODE] node|edge ID at POINTER: MESSAGE
+  FILE: valid | valid, N warnings | invalid, N errors, N warnings | not JSON | unreadable
+
+Options:
+  --json      print one JSON array instead: [{ "file", "ok", "errors", "warnings" }]
+              (a file that can't be read or isn't JSON: { "file", "ok": false, "error" })
+  -h, --help  show this help
+
+Exit status:
+  0  every file is valid (warnings may print)
+  1  some file is invalid
+  2  some file can't be read or isn't JSON (this wins over 1), or a wrong command line
+
+Relative paths are taken from the directory you ran pnpm in.`,
+
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args);
+    if (values.help) {
+      io.out(`${this.help}\n`);
+      return 0;
+    }
+    if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
+    const reports: FileReport[] = [];
+    for (const file of positionals) {
+      const report = await validateFile(file, io);
+      reports.push(report);
+      if (!values.json) io.out(formatReport(report, io));
+    }
+    if (values.json) io.out(`${JSON.stringify(reports.map(reportJson), null, 2)}\n`);
+    if (reports.some((r) => r.kind === 'unreadable')) return 2;
+    return reports.some((r) => r.kind === 'checked' && !r.result.ok) ? 1 : 0;
+  },
+};
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+export async function validateFile(file: string, io: Pick<CliIo, 'cwd'>): Promise<FileReport> {
+  const read = await readFileBytes(resolve(io.cwd, file), MAX_FILE_BYTES);
+  if (!read.ok) return { file, kind: 'unreadable', code: read.code, message: read.message };
+  const checked = checkSequenceBytes(read.bytes);
+  if (checked.kind === 'unreadable') {
+    const position = checked.code === 'invalid_json' ? checked.position : undefined;
+    return { file, kind: 'unreadable', code: checked.code, message: checked.message, position };
+  }
+  const { errors, warnings } = checked.result;
+  const pointers = [...errors, ...warnings].map((p) => p.pointer);
+  const positions = pointers.length ? locatePointers(checked.text, pointers) : new Map();
+  return { file, kind: 'checked', result: checked.result, positions };
+}

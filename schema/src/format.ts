@@ -11,4 +11,8 @@ export const LIMITS = {
   ruleDepth: 8,
   /** Nesting of the JSON as a whole; a valid file needs far less. */
   jsonDepth: 48,
+  /** Properties of any one object; the largest valid ones (aliases, fields to set) hold 100. */
+  objectKeys: 1000,
+  /** Problems reported for one file: past this, one more problem says how many were left out. */
+  problems: 1000,
 } as const;

@@ -23,6 +23,8 @@ export const PROBLEM_CODES = {
   too_deep: 'the JSON nests deeper than Nudge accepts',
   too_many_nodes: 'more nodes than the limit',
   too_many_edges: 'more edges than the limit',
+  too_many_properties: 'an object with more properties than the limit',
+  too_many_problems: 'more problems than are reported for one file',
   // Shape (JSON Schema)
   missing_property: 'a required property is absent',
   unknown_property: 'a property that this place does not have (often a typo)',

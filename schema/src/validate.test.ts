@@ -254,6 +254,40 @@ describe('limits', () => {
     ]);
   });
 
+  it('refuses an object with more properties than any valid file needs, before the schema runs', () => {
+    const file = base();
+    for (let i = 0; i < 200_000; i++) file[`junk${i}`] = i;
+    const started = performance.now();
+    const result = validateSequence(file);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ code: 'too_many_properties', pointer: '' }),
+    ]);
+    expect(performance.now() - started).toBeLessThan(2000);
+    const nested = base();
+    const data = dataOf(nested, 1);
+    for (let i = 0; i < 1001; i++) data[`junk${i}`] = i;
+    expect(validateSequence(nested).errors).toEqual([
+      expect.objectContaining({ code: 'too_many_properties', pointer: '/nodes/1/data' }),
+    ]);
+  });
+
+  it('lists at most the limit of problems, and says how many it left out', () => {
+    const file = base();
+    file.edges = Array.from({ length: 3000 }, (_, i) => ({
+      id: `x${i}`,
+      source: 'ghost',
+      target: 'done',
+    }));
+    const result = validateSequence(file);
+    expect(result.errors.length + result.warnings.length).toBe(LIMITS.problems + 1);
+    expect(result.errors.at(-1)).toEqual(
+      expect.objectContaining({
+        code: 'too_many_problems',
+        message: expect.stringMatching(/^\d+ more problems/),
+      }),
+    );
+  });
+
   it('refuses JSON nested without bound, without overflowing the stack', () => {
     const file = base();
     let deep: unknown = 'bottom';

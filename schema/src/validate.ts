@@ -1,3 +1,4 @@
+import { LIMITS } from './format.ts';
 import { graphProblems } from './graph.ts';
 import { limitProblems } from './limits.ts';
 import { migrate } from './migrate.ts';
@@ -46,12 +47,24 @@ export function validateSequence(input: unknown): ValidationResult {
 
 function result(problems: Problem[]): ValidationResult {
   const sorted = sortProblems(problems);
-  const errors = sorted.filter((p) => p.severity === 'error');
-  return {
-    ok: errors.length === 0,
-    errors,
-    warnings: sorted.filter((p) => p.severity === 'warning'),
-  };
+  let errors = sorted.filter((p) => p.severity === 'error');
+  let warnings = sorted.filter((p) => p.severity === 'warning');
+  // A file can be made to have a problem per node and then some: report enough to act on,
+  // not an answer larger than the file.
+  if (errors.length + warnings.length > LIMITS.problems) {
+    const left = errors.length + warnings.length - LIMITS.problems;
+    errors = errors.slice(0, LIMITS.problems);
+    warnings = warnings.slice(0, LIMITS.problems - errors.length);
+    const note: Problem = {
+      severity: errors.length > 0 ? 'error' : 'warning',
+      code: 'too_many_problems',
+      message: `${left} more problems are not listed: fix these first`,
+      pointer: '',
+    };
+    if (note.severity === 'error') errors.push(note);
+    else warnings.push(note);
+  }
+  return { ok: errors.length === 0, errors, warnings };
 }
 
 /** Names the node or edge a problem's pointer lies in, when the problem does not already. */

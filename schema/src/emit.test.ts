@@ -3,13 +3,17 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { renderSchemaFile, SCHEMA_FILE } from './emit.ts';
+import { renderSchemaFile, renderValidatorFile, SCHEMA_FILE, VALIDATOR_FILE } from './emit.ts';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 
 describe('schema/sequence.schema.json', () => {
   it('is up to date with the TypeBox definitions (run `pnpm --filter @nudge/schema emit`)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(renderSchemaFile());
+  });
+
+  it('and the precompiled validator are up to date (run `pnpm --filter @nudge/schema emit`)', () => {
+    expect(readFileSync(VALIDATOR_FILE, 'utf8')).toBe(renderValidatorFile());
   });
 
   it('is a self-contained draft 2020-12 schema that another tool can use as it is', () => {

@@ -1,33 +1,10 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import { ERROR_ANNOTATION, type ErrorAnnotation } from './discriminated.ts';
 import { escapePointerToken, type Problem, type ProblemCode } from './problem.ts';
-import { sequenceJsonSchema } from './sequence.ts';
-import { isTimeZone } from './timezone.ts';
-
-let compiled: ValidateFunction | undefined;
-
-/** The ajv validator of the sequence schema, compiled on first use and kept. */
-function validator(): ValidateFunction {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    strictRequired: false,
-    allowUnionTypes: true,
-  });
-  addFormats(ajv, ['email']);
-  ajv.addFormat('iana-time-zone', { type: 'string', validate: isTimeZone });
-  ajv.addKeyword({ keyword: ERROR_ANNOTATION, schemaType: 'object' });
-  compiled = ajv.compile(sequenceJsonSchema);
-  return compiled;
-}
+import validate from './shape-validator.generated.js';
 
 /** Shape problems (JSON Schema) of `input`, without node or edge ids: the caller adds them. */
 export function shapeProblems(input: unknown): Problem[] {
-  const validate = validator();
   if (validate(input)) return [];
   return explain(validate.errors ?? []);
 }

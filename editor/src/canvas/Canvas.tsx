@@ -16,6 +16,8 @@ import { stepNodeTypes } from '../steps/node-types.ts';
 import { FocusOnRequest } from './FocusOnRequest.tsx';
 import './canvas.css';
 
+const LARGE_SEQUENCE = 200;
+
 /** The sequence on a React Flow canvas. A fresh canvas per opened file, fitted to it. */
 export function Canvas() {
   const openCount = useSequence((s) => s.openCount);
@@ -65,6 +67,8 @@ function SequenceFlow() {
       fitView
       fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
       minZoom={0.05}
+      // Large sequences stay responsive when off-screen steps are not drawn.
+      onlyRenderVisibleElements={nodes.length > LARGE_SEQUENCE}
       ariaLabelConfig={ariaLabelConfig}
     >
       <Background gap={24} color="#e2e8f0" />

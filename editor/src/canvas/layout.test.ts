@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { layoutSteps, overlaps } from './layout.ts';
+import { layered, layoutSteps, overlaps } from './layout.ts';
 
 const chain = (ids: string[]) =>
   ids.slice(1).map((id, i) => ({ source: ids[i] as string, target: id }));
 
 function expectNoOverlap(positions: Map<string, { x: number; y: number }>) {
   const all = [...positions.entries()];
+  const overlapping: string[] = [];
   for (const [i, [a, pa]] of all.entries())
-    for (const [b, pb] of all.slice(i + 1))
-      expect(overlaps(pa, pb), `${a} overlaps ${b}`).toBe(false);
+    for (const [b, pb] of all.slice(i + 1)) if (overlaps(pa, pb)) overlapping.push(`${a}/${b}`);
+  expect(overlapping).toEqual([]);
 }
 
 describe('layoutSteps', () => {
@@ -82,6 +83,40 @@ describe('layoutSteps', () => {
       ],
     );
     expect(positions.size).toBe(2);
+    expectNoOverlap(positions);
+  });
+});
+
+describe('layered (large sequences)', () => {
+  it('lays out thousands of steps quickly, in ranks, without overlap', () => {
+    const ids = Array.from({ length: 3000 }, (_, i) => `n${i}`);
+    // A long chain with a side branch every tenth step: dagre's recursion can't take this.
+    const links = [
+      ...chain(ids),
+      ...ids.filter((_, i) => i % 10 === 5).map((id, i) => ({ source: id, target: `side${i}` })),
+    ];
+    const steps = [...ids, ...ids.filter((_, i) => i % 10 === 5).map((_, i) => `side${i}`)].map(
+      (id) => ({ id }),
+    );
+    const started = performance.now();
+    const positions = layoutSteps(steps, links);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(positions.size).toBe(steps.length);
+    expect(positions.get('n1')?.y).toBeGreaterThan(positions.get('n0')?.y as number);
+    expect(positions.get('side0')?.y).toBe(positions.get('n6')?.y);
+    expectNoOverlap(positions);
+  });
+
+  it('places steps on a cycle below the rest', () => {
+    const positions = layered(
+      ['start', 'a', 'b'].map((id) => ({ id })),
+      [
+        { source: 'start', target: 'a' },
+        { source: 'a', target: 'b' },
+        { source: 'b', target: 'a' },
+      ],
+    );
+    expect(positions.size).toBe(3);
     expectNoOverlap(positions);
   });
 });

@@ -10,6 +10,12 @@ import type { Position } from '@nudge/schema';
 export const STEP_SIZE = { width: 260, height: 112 } as const;
 const GAP = { between: 48, rank: 72 } as const;
 
+/**
+ * Above this many steps dagre is too slow for a page (seconds) and its recursion can
+ * overflow the stack on long chains; a plain layered layout takes over.
+ */
+export const DAGRE_MAX_STEPS = 400;
+
 export interface LayoutStep {
   id: string;
   position?: Position;
@@ -37,9 +43,11 @@ export function layoutSteps(
   if (!everything) for (const s of steps) if (s.position) result.set(s.id, s.position);
   if (missing.length === 0) return result;
 
-  const computed = dagreLayout(steps, links);
+  const computed =
+    (steps.length <= DAGRE_MAX_STEPS && tryDagre(steps, links)) || layered(steps, links);
   const shift = alignmentShift(steps, computed, everything);
-  const placed = [...result.values()];
+  const placed = new Occupied();
+  for (const p of result.values()) placed.add(p);
   const ordered = [...missing].sort((a, b) => {
     const pa = computed.get(a.id) as Position;
     const pb = computed.get(b.id) as Position;
@@ -48,10 +56,18 @@ export function layoutSteps(
   for (const step of ordered) {
     const p = computed.get(step.id) as Position;
     const position = clear({ x: p.x + shift.x, y: p.y + shift.y }, placed);
-    placed.push(position);
+    placed.add(position);
     result.set(step.id, position);
   }
   return result;
+}
+
+function tryDagre(steps: LayoutStep[], links: LayoutLink[]): Map<string, Position> | undefined {
+  try {
+    return dagreLayout(steps, links);
+  } catch {
+    return undefined;
+  }
 }
 
 function dagreLayout(steps: LayoutStep[], links: LayoutLink[]): Map<string, Position> {
@@ -76,13 +92,71 @@ function dagreLayout(steps: LayoutStep[], links: LayoutLink[]): Map<string, Posi
 }
 
 /**
+ * A simple layered layout for large sequences: each step one rank below its deepest
+ * predecessor, ranks centred, steps in a rank ordered by their parents' places and handle
+ * order. Iterative and linear in size; steps on cycles (broken files) go below the rest.
+ */
+export function layered(steps: LayoutStep[], links: LayoutLink[]): Map<string, Position> {
+  const ids = new Set(steps.map((s) => s.id));
+  const out = new Map<string, LayoutLink[]>();
+  const indegree = new Map(steps.map((s) => [s.id, 0]));
+  for (const l of links) {
+    if (!ids.has(l.source) || !ids.has(l.target) || l.source === l.target) continue;
+    append(out, l.source, l);
+    indegree.set(l.target, (indegree.get(l.target) ?? 0) + 1);
+  }
+  for (const children of out.values())
+    children.sort((a, b) => (a.handleIndex ?? 0) - (b.handleIndex ?? 0));
+
+  // Kahn's walk: a step's rank is one below its deepest predecessor.
+  const rank = new Map<string, number>();
+  const walk = steps.filter((s) => indegree.get(s.id) === 0).map((s) => s.id);
+  for (const id of walk) rank.set(id, 0);
+  for (let i = 0; i < walk.length; i++) {
+    const id = walk[i] as string;
+    for (const l of out.get(id) ?? []) {
+      rank.set(l.target, Math.max(rank.get(l.target) ?? 0, (rank.get(id) ?? 0) + 1));
+      const left = (indegree.get(l.target) ?? 0) - 1;
+      indegree.set(l.target, left);
+      if (left === 0) walk.push(l.target);
+    }
+  }
+  // Steps on a cycle are never freed; they go below everything else.
+  const walked = new Set(walk);
+  let deepest = -1;
+  for (const id of walk) deepest = Math.max(deepest, rank.get(id) ?? 0);
+  for (const s of steps)
+    if (!walked.has(s.id)) {
+      rank.set(s.id, ++deepest);
+      walk.push(s.id);
+    }
+
+  // Within a rank, steps keep the order of the walk, which follows parents and handle order.
+  const rows = new Map<number, string[]>();
+  for (const id of walk) append(rows, rank.get(id) ?? 0, id);
+  const positions = new Map<string, Position>();
+  const stepX = STEP_SIZE.width + GAP.between;
+  const stepY = STEP_SIZE.height + GAP.rank;
+  for (const [r, row] of rows)
+    row.forEach((id, i) => {
+      positions.set(id, { x: (i - (row.length - 1) / 2) * stepX, y: r * stepY });
+    });
+  return positions;
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
  * Keeps branches in handle order, left to right (yes left of no, met left of timeout), so
  * that links leaving a branching step don't cross each other.
  */
 function branchOrder(links: LayoutLink[]): Array<{ left: string; right: string }> {
   const bySource = new Map<string, LayoutLink[]>();
-  for (const l of links)
-    if (l.handleIndex !== undefined) bySource.set(l.source, [...(bySource.get(l.source) ?? []), l]);
+  for (const l of links) if (l.handleIndex !== undefined) append(bySource, l.source, l);
   const constraints: Array<{ left: string; right: string }> = [];
   for (const branches of bySource.values()) {
     const targets = [
@@ -115,18 +189,38 @@ function alignmentShift(
   return { x: x / anchored.length, y: y / anchored.length };
 }
 
-/** The first spot at or to the right of `p` where a step overlaps none of `placed`. */
-function clear(p: Position, placed: Position[]): Position {
+/** The first spot at or to the right of `p` where a step overlaps none already placed. */
+function clear(p: Position, placed: Occupied): Position {
   const candidate = { ...p };
-  for (let moved = true; moved; ) {
-    moved = false;
-    for (const q of placed)
-      if (overlaps(candidate, q)) {
-        candidate.x = q.x + STEP_SIZE.width + GAP.between;
-        moved = true;
-      }
-  }
+  for (let q = placed.overlapping(candidate); q; q = placed.overlapping(candidate))
+    candidate.x = q.x + STEP_SIZE.width + GAP.between;
   return candidate;
+}
+
+/** Placed steps in a grid of step-sized cells, so finding an overlap looks at a few cells, not all steps. */
+class Occupied {
+  private cells = new Map<string, Position[]>();
+
+  add(p: Position): void {
+    append(this.cells, Occupied.key(Occupied.cell(p)), p);
+  }
+
+  overlapping(p: Position): Position | undefined {
+    const { cx, cy } = Occupied.cell(p);
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const q of this.cells.get(Occupied.key({ cx: cx + dx, cy: cy + dy })) ?? [])
+          if (overlaps(p, q)) return q;
+    return undefined;
+  }
+
+  private static cell(p: Position) {
+    return { cx: Math.floor(p.x / STEP_SIZE.width), cy: Math.floor(p.y / STEP_SIZE.height) };
+  }
+
+  private static key({ cx, cy }: { cx: number; cy: number }): string {
+    return `${cx},${cy}`;
+  }
 }
 
 export function overlaps(a: Position, b: Position): boolean {

@@ -1,16 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App.tsx';
-import { i18n } from './i18n/i18n.ts';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <I18nextProvider i18n={i18n}>
+    <I18nProvider>
       <App />
-    </I18nextProvider>
+    </I18nProvider>
   </StrictMode>,
 );

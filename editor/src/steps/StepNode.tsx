@@ -84,7 +84,12 @@ function StepHandles({ handles }: { handles: HandleLabel[] }) {
     <div className="step__branches">
       {handles.map((h) => (
         <div className="step__branch" key={h.id ?? ''}>
-          <span className="step__branch-label" data-testid="step-handle" data-handle-id={h.id}>
+          <span
+            className="step__branch-label"
+            data-testid="step-handle"
+            data-handle-id={h.id}
+            title={h.label}
+          >
             {h.label}
           </span>
           <Handle type="source" id={h.id ?? undefined} position={Position.Bottom} />

@@ -1,0 +1,77 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import { expectStep } from '../expect-step.ts';
+import { StepFrame } from '../StepFrame.tsx';
+import { stepStories } from '../step-stories.ts';
+
+const meta = {
+  title: 'Steps/Condition',
+  component: StepFrame,
+  args: {
+    node: {
+      id: 'is-executive',
+      type: 'condition',
+      data: {
+        rule: {
+          any: [
+            { field: 'contact.title', op: 'contains', value: 'CEO' },
+            { field: 'contact.title', op: 'contains', value: '대표' },
+          ],
+        },
+      },
+    },
+  },
+} satisfies Meta<typeof StepFrame>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const expected = {
+  id: 'is-executive',
+  type: 'Condition',
+  summary: ['title contains "CEO" or title contains "대표"'],
+  handles: ['Yes', 'No'],
+};
+
+const stories = stepStories(expected, {
+  code: 'handle_multiple_edges',
+  pointer: '/edges/5',
+  message: 'the "yes" handle of "is-executive" already has an edge (e4): one edge per handle',
+});
+
+export const Normal: Story = stories.normal;
+export const Selected: Story = stories.selected;
+export const WithError: Story = stories.withError;
+
+/** A warning gives a lighter state than an error. */
+export const WithWarning: Story = {
+  args: {
+    problems: [
+      {
+        severity: 'warning',
+        code: 'unconnected_handle',
+        pointer: '/nodes/3',
+        nodeId: 'is-executive',
+        message:
+          'the "no" handle of condition "is-executive" leads nowhere: enrollments that take it complete there',
+      },
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    const step = within(canvasElement).getByTestId('step');
+    await expect(step).toHaveAttribute('data-state', 'warning');
+    await expect(step.getAttribute('title')).toContain('leads nowhere');
+    await expect(within(step).getByTestId('step-badge')).toHaveTextContent('1');
+    await expect(getComputedStyle(step).borderLeftColor).toBe('rgb(245, 158, 11)');
+  },
+};
+
+export const Korean: Story = {
+  globals: { locale: 'ko' },
+  play: ({ canvasElement }) =>
+    expectStep(canvasElement, {
+      ...expected,
+      type: '조건 분기',
+      summary: ['title에 "CEO" 포함 또는 title에 "대표" 포함'],
+      handles: ['예', '아니오'],
+    }),
+};

@@ -1,0 +1,58 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expectStep } from '../expect-step.ts';
+import { StepFrame } from '../StepFrame.tsx';
+import { stepStories } from '../step-stories.ts';
+
+const d30 = {
+  id: 'd-30',
+  type: 'delay',
+  data: {
+    until: { field: 'contact.attributes.contract_end_date', offsetDays: -30, at: '10:00' },
+    ifPast: 'continue',
+  },
+};
+
+const meta = {
+  title: 'Steps/Delay',
+  component: StepFrame,
+  args: { node: { id: 'wait-3d', type: 'delay', data: { amount: 3, unit: 'days' } } },
+} satisfies Meta<typeof StepFrame>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const stories = stepStories(
+  { id: 'wait-3d', type: 'Delay', summary: ['3 days'], handles: 'plain' },
+  {
+    code: 'unreachable',
+    pointer: '/nodes/2',
+    message: 'no path from the entry reaches delay "wait-3d"',
+  },
+);
+
+export const Normal: Story = stories.normal;
+export const Selected: Story = stories.selected;
+export const WithError: Story = stories.withError;
+
+/** A delay timed from a contact's date field. */
+export const UntilDate: Story = {
+  args: { node: d30 },
+  play: ({ canvasElement }) =>
+    expectStep(canvasElement, {
+      id: 'd-30',
+      type: 'Delay',
+      summary: ['30 days before contract_end_date at 10:00'],
+      handles: 'plain',
+    }),
+};
+
+export const UntilDateKorean: Story = {
+  args: { node: d30 },
+  globals: { locale: 'ko' },
+  play: ({ canvasElement }) =>
+    expectStep(canvasElement, {
+      id: 'd-30',
+      type: '대기',
+      summary: ['contract_end_date 30일 전 10:00'],
+      handles: 'plain',
+    }),
+};

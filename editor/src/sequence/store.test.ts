@@ -1,3 +1,4 @@
+import type { Problem } from '@nudge/schema';
 import { describe, expect, it } from 'vitest';
 import coldMail from '../../../schema/examples/cold-mail.json';
 import onboarding from '../../../schema/examples/onboarding.json';
@@ -128,7 +129,7 @@ describe('selecting a problem', () => {
     expect(store.getState().focus?.request).toBe(2);
   });
 
-  it('selects an edge when the problem names one that is drawn, and nothing otherwise', () => {
+  it('selects an edge the problem names, or the step an undrawable edge leaves', () => {
     const store = createSequenceStore();
     const file = structuredClone(broken);
     file.edges.push({ id: 'e1', source: 'start', target: 'orphan' });
@@ -138,9 +139,19 @@ describe('selecting a problem', () => {
     expect(store.getState().edges.find((e) => e.id === 'e1')?.selected).toBe(true);
     expect(store.getState().focus).toMatchObject({ kind: 'edge', id: 'e1' });
 
-    // e2 points at a node that does not exist, so it is not on the canvas.
+    // e2 points at a node that does not exist, so it is not drawn: its source is selected.
     const missing = store.getState().errors.find((p) => p.edgeId === 'e2');
-    expect(missing && store.getState().selectProblem(missing)).toBe(false);
+    expect(missing && store.getState().selectProblem(missing)).toBe(true);
+    expect(store.getState().focus).toMatchObject({ kind: 'node', id: 'wait' });
+    expect(
+      store
+        .getState()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(['wait']);
+
+    const nowhere = { ...(missing as Problem), edgeId: 'e99' };
+    expect(store.getState().selectProblem(nowhere)).toBe(false);
   });
 });
 

@@ -60,7 +60,10 @@ export interface SequenceActions {
   /** React Flow's change events (selection, dragging, measuring). */
   changeNodes(changes: NodeChange<StepFlowNode>[]): void;
   changeEdges(changes: EdgeChange<LinkFlowEdge>[]): void;
-  /** Selects what a problem names (its node, else its edge) and asks the canvas to show it. */
+  /**
+   * Selects what a problem names (its node, else its edge; for an edge the canvas can't
+   * draw, the step it leaves) and asks the canvas to show it.
+   */
   selectProblem(problem: Problem): boolean;
   /** Lays out every step again, top to bottom. */
   tidyUp(): void;
@@ -141,8 +144,8 @@ export function createSequenceStore() {
     },
 
     selectProblem(problem) {
-      const { nodes, edges, focus } = get();
-      const target = targetOf(problem, nodes, edges);
+      const { nodes, edges, focus, file } = get();
+      const target = targetOf(problem, nodes, edges, file);
       if (!target) return false;
       const isNode = target.kind === 'node';
       set({
@@ -168,11 +171,18 @@ function targetOf(
   problem: Problem,
   nodes: StepFlowNode[],
   edges: LinkFlowEdge[],
+  file: SequenceFile | null,
 ): Selection | undefined {
-  if (problem.nodeId !== undefined && nodes.some((n) => n.id === problem.nodeId))
-    return { kind: 'node', id: problem.nodeId };
-  if (problem.edgeId !== undefined && edges.some((e) => e.id === problem.edgeId))
-    return { kind: 'edge', id: problem.edgeId };
+  const drawn = (id: unknown): id is string => nodes.some((n) => n.id === id);
+  if (drawn(problem.nodeId)) return { kind: 'node', id: problem.nodeId };
+  if (problem.edgeId === undefined) return undefined;
+  if (edges.some((e) => e.id === problem.edgeId)) return { kind: 'edge', id: problem.edgeId };
+  // An edge the canvas can't draw (a missing end, an unknown handle): show where it starts.
+  const edge = (Array.isArray(file?.edges) ? file.edges : []).find(
+    (e) => isObject(e) && e.id === problem.edgeId,
+  ) as Record<string, unknown> | undefined;
+  if (drawn(edge?.source)) return { kind: 'node', id: edge.source };
+  if (drawn(edge?.target)) return { kind: 'node', id: edge.target };
   return undefined;
 }
 

@@ -6,11 +6,8 @@ import { secureHeaders } from 'hono/secure-headers';
  * scripts and styles are files of our own origin; inline styles are allowed because React
  * Flow positions nodes with style attributes; data: and blob: cover images and fonts that Vite
  * inlines and files the user exports. No inline scripts, no framing, no plugins.
- *
- * 'unsafe-eval', for now: the editor validates in the browser with @nudge/schema, whose ajv
- * compiles its validator with `Function()` at run time; without it the page fails with a CSP
- * error as soon as a file is opened (checked in Chromium). It goes once the schema package
- * ships a validator precompiled at build time (ajv's standalone code).
+ * No 'unsafe-eval': the editor validates with @nudge/schema, whose validator is compiled ahead
+ * of time (ajv's standalone code), and the end-to-end tests fail on any CSP violation.
  *
  * HSTS is left to whatever terminates TLS in front of Nudge: this server speaks plain HTTP
  * (on localhost by default), where the header means nothing or, behind a proxy, too much.
@@ -19,7 +16,7 @@ export function securityHeaders(): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", "'unsafe-eval'"],
+      scriptSrc: ["'self'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'", 'data:'],

@@ -6,6 +6,15 @@ import type { FileStep } from '../sequence/file.ts';
 export interface StepData extends Record<string, unknown> {
   step: FileStep;
   problems: TargetProblems;
+  /** Handles that links use but the step doesn't have, drawn so those links show. */
+  stray: StrayHandles;
+}
+
+export interface StrayHandles {
+  /** Outgoing handles beyond the type's own (null: a link without a handle on a branching step). */
+  sources: Array<string | null>;
+  /** An incoming handle on a step that takes none (links into the entry). */
+  target: boolean;
 }
 
 /** A node on the canvas; its React Flow type is the step's type ('unknown' for types we don't know). */

@@ -35,7 +35,7 @@ describe('toFlow', () => {
     expect(nodes.map((n) => n.position)).toEqual(coldMail.nodes.map((n) => n.position));
   });
 
-  it('shows what it can of a broken file and attaches problems to their steps', () => {
+  it('shows what it can of a broken file, with stray handles, and attaches problems to their steps', () => {
     const file = {
       format: 'nudge.sequence/v1',
       name: 'broken',
@@ -63,8 +63,13 @@ describe('toFlow', () => {
       ['check', 'condition'],
       ['mystery', 'unknown'],
     ]);
-    // Missing ends, unknown handles, edges into the entry and repeated ids are left out.
-    expect(edges.map((e) => e.id)).toEqual(['e1', 'e2']);
+    // Edges with a missing end or a repeated id are left out; the rest are drawn.
+    expect(edges.map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e5', 'e6']);
+    // Handles the edges use but the steps don't have are drawn as stray handles.
+    const byId = new Map(nodes.map((n) => [n.id, n.data.stray]));
+    expect(byId.get('check')).toEqual({ sources: ['maybe'], target: false });
+    expect(byId.get('start')).toEqual({ sources: ['yes'], target: true });
+    expect(byId.get('mystery')).toEqual({ sources: [], target: false });
     const mystery = nodes.find((n) => n.id === 'mystery');
     expect(mystery?.data.problems.errors.length).toBeGreaterThan(0);
     expect(nodes.find((n) => n.id === 'start')?.data.problems.errors).toEqual([]);

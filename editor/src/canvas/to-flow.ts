@@ -5,11 +5,13 @@ import {
   type FileLink,
   type FileStep,
   handlesOf,
+  hasStrayTarget,
   readLinks,
   readSteps,
   type SequenceFile,
+  strayHandles,
 } from '../sequence/file.ts';
-import type { LinkFlowEdge, StepFlowNode } from './flow-types.ts';
+import type { LinkFlowEdge, StepFlowNode, StrayHandles } from './flow-types.ts';
 import { type LayoutLink, layoutSteps } from './layout.ts';
 
 /** The canvas's view of a sequence file: React Flow nodes and edges, laid out. */
@@ -20,7 +22,7 @@ export interface Flow {
 
 /**
  * Turns a (possibly invalid) sequence file and its problems into what the canvas draws.
- * Steps without a position are laid out; edges that can't be drawn are left out (the
+ * Steps without a position are laid out; edges whose ends don't exist are left out (the
  * problems panel still lists them).
  */
 export function toFlow(file: SequenceFile, problems: Problem[]): Flow {
@@ -28,25 +30,32 @@ export function toFlow(file: SequenceFile, problems: Problem[]): Flow {
   const links = readLinks(file, steps);
   const positions = layoutSteps(steps, layoutLinks(steps, links));
   const byTarget = problemsByTarget(problems);
+  const leaving = bySource(links);
   return {
     nodes: steps.map((step) =>
       stepNode(
         step,
         positions.get(step.id) ?? { x: 0, y: 0 },
         byTarget.nodes.get(step.id) ?? NO_PROBLEMS,
+        {
+          sources: strayHandles(step, leaving.get(step.id) ?? []),
+          target: hasStrayTarget(step, links),
+        },
       ),
     ),
     edges: links.map((link) => linkEdge(link, byTarget.edges.get(link.id) ?? NO_PROBLEMS)),
   };
 }
 
-export function stepNode(step: FileStep, position: Position, problems = NO_PROBLEMS): StepFlowNode {
-  return {
-    id: step.id,
-    type: step.type,
-    position,
-    data: { step, problems },
-  };
+const NO_STRAY: StrayHandles = Object.freeze({ sources: [], target: false });
+
+export function stepNode(
+  step: FileStep,
+  position: Position,
+  problems = NO_PROBLEMS,
+  stray = NO_STRAY,
+): StepFlowNode {
+  return { id: step.id, type: step.type, position, data: { step, problems, stray } };
 }
 
 export function linkEdge(link: FileLink, problems = NO_PROBLEMS): LinkFlowEdge {
@@ -62,19 +71,33 @@ export function linkEdge(link: FileLink, problems = NO_PROBLEMS): LinkFlowEdge {
   };
 }
 
-/** Links as the layout needs them: ends, and the order of branch handles. */
+/** Links as the layout needs them: ends, and the order of the handles they leave by. */
 export function layoutLinks(
   steps: Array<Pick<FileStep, 'id' | 'type' | 'data'>>,
   links: Array<Pick<FileLink, 'source' | 'target'> & { sourceHandle?: string | null | undefined }>,
 ): LayoutLink[] {
-  const byId = new Map(steps.map((s) => [s.id, s]));
-  return links.map((link) => {
-    const source = byId.get(link.source);
-    const index = source ? handlesOf(source).indexOf(link.sourceHandle ?? null) : -1;
+  const normalized = links.map((l) => ({ ...l, sourceHandle: l.sourceHandle ?? null }));
+  const leaving = bySource(normalized);
+  const handles = new Map(
+    steps.map((s) => [s.id, [...handlesOf(s), ...strayHandles(s, leaving.get(s.id) ?? [])]]),
+  );
+  return normalized.map((link) => {
+    const index = handles.get(link.source)?.indexOf(link.sourceHandle) ?? -1;
     return {
       source: link.source,
       target: link.target,
-      ...(link.sourceHandle != null && index >= 0 ? { handleIndex: index } : {}),
+      ...(index > 0 || (index === 0 && link.sourceHandle !== null) ? { handleIndex: index } : {}),
     };
   });
+}
+
+/** Links grouped by the step they leave, so per-step questions don't scan every link. */
+function bySource<L extends { source: string }>(links: L[]): Map<string, L[]> {
+  const map = new Map<string, L[]>();
+  for (const l of links) {
+    const list = map.get(l.source);
+    if (list) list.push(l);
+    else map.set(l.source, [l]);
+  }
+  return map;
 }

@@ -87,6 +87,8 @@ export const en = {
       met: 'Met',
       timeout: 'Timeout',
       branch: '{{id}} · {{weight}}%',
+      none: 'no handle',
+      strayHint: 'this step has no such handle',
     },
   },
   units: {

@@ -86,6 +86,8 @@ export const ko: Resources = {
       met: '충족',
       timeout: '시간 초과',
       branch: '{{id}} · {{weight}}%',
+      none: '연결점 없음',
+      strayHint: '이 단계에는 없는 연결점입니다',
     },
   },
   units: {

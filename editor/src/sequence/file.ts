@@ -21,7 +21,7 @@ export interface FileStep {
   index: number;
 }
 
-/** An edge of the file whose two ends and handle exist, so the canvas can draw it. */
+/** An edge of the file whose two ends exist, so the canvas can draw it. */
 export interface FileLink {
   id: string;
   source: string;
@@ -62,7 +62,11 @@ export function readSteps(file: SequenceFile): FileStep[] {
   return steps;
 }
 
-/** Edges that can be drawn: both ends exist, the handle is one the source has, the target takes edges. */
+/**
+ * Edges that can be drawn: both ends exist and the id is the first of its kind. An edge
+ * from a handle its source doesn't have, or into the entry, is still drawn, from a stray
+ * handle (see strayHandles): the mistake is shown where it is.
+ */
 export function readLinks(file: SequenceFile, steps: FileStep[]): FileLink[] {
   const edges = Array.isArray(file.edges) ? file.edges : [];
   const byId = new Map(steps.map((s) => [s.id, s]));
@@ -72,9 +76,8 @@ export function readLinks(file: SequenceFile, steps: FileStep[]): FileLink[] {
     if (!isObject(edge) || typeof edge.id !== 'string' || seen.has(edge.id)) continue;
     const source = typeof edge.source === 'string' ? byId.get(edge.source) : undefined;
     const target = typeof edge.target === 'string' ? byId.get(edge.target) : undefined;
-    if (!source || !target || !acceptsEdges(target)) continue;
+    if (!source || !target) continue;
     const handle = typeof edge.sourceHandle === 'string' ? edge.sourceHandle : null;
-    if (!handlesOf(source).includes(handle)) continue;
     seen.add(edge.id);
     links.push({ id: edge.id, source: source.id, target: target.id, sourceHandle: handle });
   }
@@ -89,6 +92,27 @@ export function handlesOf(step: Pick<FileStep, 'type' | 'data'>): Array<string |
 /** The entry has no incoming handle: nothing may lead into it. */
 export function acceptsEdges(step: Pick<FileStep, 'type'>): boolean {
   return step.type !== 'entry';
+}
+
+/** Handles that links leave a step by but its type doesn't have (the validator's unknown_handle). */
+export function strayHandles(
+  step: Pick<FileStep, 'id' | 'type' | 'data'>,
+  links: Array<Pick<FileLink, 'source' | 'sourceHandle'>>,
+): Array<string | null> {
+  const known = handlesOf(step);
+  const stray: Array<string | null> = [];
+  for (const l of links)
+    if (l.source === step.id && !known.includes(l.sourceHandle) && !stray.includes(l.sourceHandle))
+      stray.push(l.sourceHandle);
+  return stray;
+}
+
+/** Whether links lead into a step that takes none (the entry). */
+export function hasStrayTarget(
+  step: Pick<FileStep, 'id' | 'type'>,
+  links: Array<Pick<FileLink, 'target'>>,
+): boolean {
+  return !acceptsEdges(step) && links.some((l) => l.target === step.id);
 }
 
 /** The sequence's name when the file has one, for the heading. */

@@ -155,6 +155,24 @@ describe('selecting a problem', () => {
   });
 });
 
+describe('selecting a problem that names an edge and its source', () => {
+  it('selects the edge when the problem points into the edges (a cycle)', () => {
+    const store = createSequenceStore();
+    const file = structuredClone(broken);
+    file.nodes.push({ id: 'loop', type: 'sms', data: { body: 'again', mode: 'auto' } });
+    file.edges.push(
+      { id: 'e3', source: 'wait', target: 'loop' },
+      { id: 'e4', source: 'loop', target: 'wait' },
+    );
+    store.getState().openValue('cycle.json', file);
+    const cycle = store.getState().errors.find((p) => p.code === 'cycle');
+    expect(cycle).toMatchObject({ edgeId: expect.any(String), nodeId: expect.any(String) });
+    expect(cycle && store.getState().selectProblem(cycle)).toBe(true);
+    expect(store.getState().focus).toMatchObject({ kind: 'edge', id: cycle?.edgeId });
+    expect(store.getState().nodes.some((n) => n.selected)).toBe(false);
+  });
+});
+
 describe('arranging steps', () => {
   it('writes a position back to the file when a drag ends', () => {
     const store = createSequenceStore();

@@ -61,8 +61,9 @@ export interface SequenceActions {
   changeNodes(changes: NodeChange<StepFlowNode>[]): void;
   changeEdges(changes: EdgeChange<LinkFlowEdge>[]): void;
   /**
-   * Selects what a problem names (its node, else its edge; for an edge the canvas can't
-   * draw, the step it leaves) and asks the canvas to show it.
+   * Selects what a problem names and asks the canvas to show it: its edge when the pointer
+   * is into the edges, else its node, else its edge; for an edge the canvas can't draw, the
+   * step it leaves.
    */
   selectProblem(problem: Problem): boolean;
   /** Lays out every step again, top to bottom. */
@@ -174,9 +175,14 @@ function targetOf(
   file: SequenceFile | null,
 ): Selection | undefined {
   const drawn = (id: unknown): id is string => nodes.some((n) => n.id === id);
+  const edgeDrawn = edges.some((e) => e.id === problem.edgeId);
+  // A problem can name an edge and its source (a cycle, two edges from one handle): the
+  // pointer says which one it is about.
+  if (edgeDrawn && problem.pointer.startsWith('/edges/'))
+    return { kind: 'edge', id: problem.edgeId as string };
   if (drawn(problem.nodeId)) return { kind: 'node', id: problem.nodeId };
   if (problem.edgeId === undefined) return undefined;
-  if (edges.some((e) => e.id === problem.edgeId)) return { kind: 'edge', id: problem.edgeId };
+  if (edgeDrawn) return { kind: 'edge', id: problem.edgeId };
   // An edge the canvas can't draw (a missing end, an unknown handle): show where it starts.
   const edge = (Array.isArray(file?.edges) ? file.edges : []).find(
     (e) => isObject(e) && e.id === problem.edgeId,

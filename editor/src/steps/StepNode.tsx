@@ -20,7 +20,7 @@ import './step.css';
  */
 export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>) {
   const { t } = useTranslation();
-  const { step, problems } = data;
+  const { step, problems, stray } = data;
   const summary = summarizeStep(step, t);
   const state =
     problems.errors.length > 0 ? 'error' : problems.warnings.length > 0 ? 'warning' : 'ok';
@@ -33,7 +33,13 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
       data-state={state}
       title={messages.length > 0 ? messages.join('\n') : undefined}
     >
-      {acceptsEdges(step) && <Handle type="target" position={Position.Top} />}
+      {(acceptsEdges(step) || stray.target) && (
+        <Handle
+          type="target"
+          position={Position.Top}
+          className={acceptsEdges(step) ? undefined : 'step__handle--stray'}
+        />
+      )}
       <div className="step__head">
         <StepIcon type={step.type} />
         <span className="step__type">{t(`step.types.${step.type}`)}</span>
@@ -49,7 +55,7 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
           ))}
         </div>
       )}
-      <StepHandles handles={handleLabels(step, t)} />
+      <StepHandles handles={handleLabels(step, t, stray.sources)} />
     </div>
   );
 });
@@ -74,25 +80,38 @@ function ProblemBadge({ problems }: { problems: TargetProblems }) {
   );
 }
 
-/** One plain handle at the bottom, or a row of labelled branch handles; none for exit. */
+/**
+ * One plain handle at the bottom, or a row of labelled branch handles; none for exit.
+ * Stray handles (used by links, unknown to the type) are drawn in red so those links show.
+ */
 function StepHandles({ handles }: { handles: HandleLabel[] }) {
+  const { t } = useTranslation();
   const [first] = handles;
   if (!first) return null;
-  if (handles.length === 1 && first.id === null)
+  if (handles.length === 1 && first.id === null && !first.stray)
     return <Handle type="source" position={Position.Bottom} />;
   return (
     <div className="step__branches">
       {handles.map((h) => (
-        <div className="step__branch" key={h.id ?? ''}>
+        <div
+          className={h.stray ? 'step__branch step__branch--stray' : 'step__branch'}
+          key={h.id ?? ''}
+        >
           <span
             className="step__branch-label"
             data-testid="step-handle"
             data-handle-id={h.id}
-            title={h.label}
+            data-stray={h.stray}
+            title={h.stray ? `${h.label}: ${t('step.handles.strayHint')}` : h.label}
           >
             {h.label}
           </span>
-          <Handle type="source" id={h.id ?? undefined} position={Position.Bottom} />
+          <Handle
+            type="source"
+            id={h.id ?? undefined}
+            position={Position.Bottom}
+            className={h.stray ? 'step__handle--stray' : undefined}
+          />
         </div>
       ))}
     </div>

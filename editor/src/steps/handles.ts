@@ -5,10 +5,19 @@ import { type FileStep, handlesOf, isObject } from '../sequence/file.ts';
 export interface HandleLabel {
   id: string | null;
   label: string;
+  /** A handle links use but the step's type doesn't have. */
+  stray?: true;
 }
 
-export function handleLabels(step: Pick<FileStep, 'type' | 'data'>, t: TFunction): HandleLabel[] {
-  return handlesOf(step).map((id) => ({ id, label: labelOf(step, id, t) }));
+export function handleLabels(
+  step: Pick<FileStep, 'type' | 'data'>,
+  t: TFunction,
+  stray: Array<string | null> = [],
+): HandleLabel[] {
+  return [
+    ...handlesOf(step).map((id) => ({ id, label: labelOf(step, id, t) })),
+    ...stray.map((id) => ({ id, label: id ?? t('step.handles.none'), stray: true as const })),
+  ];
 }
 
 function labelOf(step: Pick<FileStep, 'type' | 'data'>, id: string | null, t: TFunction): string {

@@ -179,5 +179,9 @@ describe('handleLabels', () => {
     ]);
     expect(handleLabels(step('email', {}), en)).toEqual([{ id: null, label: '' }]);
     expect(handleLabels(step('exit', {}), en)).toEqual([]);
+    expect(handleLabels(step('condition', {}), en, ['maybe', null]).slice(2)).toEqual([
+      { id: 'maybe', label: 'maybe', stray: true },
+      { id: null, label: 'no handle', stray: true },
+    ]);
   });
 });

@@ -75,3 +75,19 @@ export const Korean: Story = {
       handles: ['예', '아니오'],
     }),
 };
+
+/** A link leaves by a handle conditions don't have: it is drawn from a struck-out red handle. */
+export const WithStrayHandle: Story = {
+  args: { strayHandles: ['maybe'] },
+  play: async ({ canvasElement }) => {
+    await expectStep(canvasElement, { ...expected, handles: ['Yes', 'No', 'maybe'] });
+    const stray = within(canvasElement)
+      .getAllByTestId('step-handle')
+      .find((h) => h.dataset.stray === 'true');
+    await expect(stray).toHaveTextContent('maybe');
+    await expect(stray?.getAttribute('title')).toContain('no such handle');
+    await expect(
+      canvasElement.querySelector('.react-flow__handle.step__handle--stray'),
+    ).toHaveAttribute('data-handleid', 'maybe');
+  },
+};

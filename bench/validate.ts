@@ -145,7 +145,9 @@ const rows = cases.map(([name, text]) => {
 });
 
 const fmt = (n: number) => (n < 1 ? n.toFixed(3) : n.toFixed(2));
-console.log(`first call (loads the validator and the Liquid engine): ${firstCallMs.toFixed(1)} ms\n`);
+console.log(
+  `first call (loads the validator and the Liquid engine): ${firstCallMs.toFixed(1)} ms\n`,
+);
 console.log(
   '| case | nodes | KiB | JSON.parse ms (baseline) | validate, new file ms | ratio | validate again ms | ratio |',
 );

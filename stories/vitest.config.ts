@@ -4,26 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineProject } from 'vitest/config';
+// A relative import on purpose: Vitest bundles a config's relative imports, while a workspace
+// package would be loaded by Node 20 as raw TypeScript.
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/support/chromium.ts';
 
 /**
  * Every story is a test (its play function holds the assertions), run in Debian's Chromium
  * through Playwright. We never download a browser: when /usr/bin/chromium is missing, this
  * project runs one test that fails and says how to install it, instead of skipping.
- * NUDGE_CHROMIUM overrides the path (e.g. to see that failure).
+ * The browser and its flags are shared with the end-to-end tests (test/support/chromium.ts).
  */
-const CHROMIUM = process.env.NUDGE_CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  // Without these Chromium's own background connections are refused here and it stalls.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 const inChromium = defineProject({

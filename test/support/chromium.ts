@@ -2,10 +2,17 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 
-/** Debian's Chromium (`apt-get install -y chromium`); CHROMIUM_PATH points elsewhere. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The browser every browser test uses (these end-to-end tests, and the stories through
+ * stories/vitest.config.ts): Debian's Chromium (`apt-get install -y chromium`); NUDGE_CHROMIUM
+ * points elsewhere. Tests never download a browser, and never skip for lack of one.
+ */
+export const CHROMIUM = process.env.NUDGE_CHROMIUM || '/usr/bin/chromium';
 
-/** The flags this machine needs: no sandbox as root, and no background connections (refused here). */
+/**
+ * No sandbox (CI runs as root), and none of Chromium's own background connections: they are
+ * refused on these machines, and it stalls on them.
+ */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -21,7 +28,7 @@ export const CHROMIUM_ARGS = [
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(
-      `Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH. End-to-end tests do not skip.`,
+      `Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set NUDGE_CHROMIUM. Browser tests do not skip.`,
     );
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }

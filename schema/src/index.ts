@@ -1,7 +1,16 @@
 /** @nudge/schema: the sequence format v1, its JSON Schema, its validator and its migrations. */
+export {
+  type CheckedFile,
+  checkSequenceBytes,
+  checkSequenceText,
+} from './check.ts';
 export { type RuleField, ruleFields, type TemplateField, templateFields } from './fields.ts';
 export { FORMAT_V1, LIMITS } from './format.ts';
 export { isBranching, sourceHandles } from './handles.ts';
+export { type DecodedText, decodeText } from './json/decode.ts';
+export { locatePointers } from './json/locate.ts';
+export { depthExceededAt, type JsonSyntaxError, type ParsedJson, parseJson } from './json/parse.ts';
+export { positionAt, positionsAt, type TextPosition } from './json/position.ts';
 export { createLiquid } from './liquid.ts';
 export { type MigrationResult, migrate } from './migrate.ts';
 export {

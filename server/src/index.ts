@@ -1,6 +1,5 @@
 /** @nudge/server: the HTTP app, its start-up, and (in cli/) the `nudge` command line. */
 export { type AppOptions, createApp } from './app.ts';
-export { type CheckedFile, checkSequenceBytes, checkSequenceText } from './check.ts';
 export { ConfigError, readConfig, type ServerConfig } from './config.ts';
 export { ApiError, type ErrorBody } from './errors.ts';
 export { MAX_FILE_BYTES } from './limits.ts';

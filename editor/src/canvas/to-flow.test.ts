@@ -1,7 +1,7 @@
 import { validateSequence } from '@nudge/schema';
+import coldMail from '@nudge/schema/examples/cold-mail.json';
+import onboarding from '@nudge/schema/examples/onboarding.json';
 import { describe, expect, it } from 'vitest';
-import coldMail from '../../../schema/examples/cold-mail.json';
-import onboarding from '../../../schema/examples/onboarding.json';
 import { overlaps } from './layout.ts';
 import { toFlow } from './to-flow.ts';
 

@@ -31,6 +31,7 @@ export const en = {
     unexpectedEnd: 'the file ends too early',
     tooLarge: 'This file is {{size}} MB; Nudge opens sequence files of up to {{limit}} MB.',
     unreadable: 'The file could not be read.',
+    notText: 'The file is not text in UTF-8 (or UTF-16 with a byte order mark): save it as UTF-8.',
     tooManyNodes: 'This sequence has {{count}} nodes, more than the {{limit}} the canvas shows.',
   },
   canvas: {

@@ -30,6 +30,8 @@ export const ko: Resources = {
     unexpectedEnd: '파일이 중간에 끝났습니다',
     tooLarge: '파일 크기가 {{size}}MB입니다. 시퀀스 파일은 {{limit}}MB까지 열 수 있습니다.',
     unreadable: '파일을 읽을 수 없습니다.',
+    notText:
+      '파일이 UTF-8 텍스트가 아닙니다(바이트 순서 표시가 있는 UTF-16도 읽습니다). UTF-8로 저장해 주세요.',
     tooManyNodes: '노드가 {{count}}개로, 캔버스에 표시할 수 있는 {{limit}}개를 넘습니다.',
   },
   canvas: {

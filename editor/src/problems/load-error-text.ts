@@ -21,5 +21,7 @@ export function loadErrorText(error: LoadError, t: TFunction): string {
       });
     case 'unreadable':
       return t('load.unreadable');
+    case 'not_text':
+      return t('load.notText');
   }
 }

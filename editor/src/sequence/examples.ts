@@ -1,8 +1,8 @@
 // The examples ship with the schema package (and are validated by its tests); @nudge/schema
 // does not export them, so they are imported by path.
-import coldMail from '../../../schema/examples/cold-mail.json';
-import contractRenewal from '../../../schema/examples/contract-renewal.json';
-import onboarding from '../../../schema/examples/onboarding.json';
+import coldMail from '@nudge/schema/examples/cold-mail.json';
+import contractRenewal from '@nudge/schema/examples/contract-renewal.json';
+import onboarding from '@nudge/schema/examples/onboarding.json';
 import { sequenceStore } from './store.ts';
 
 export interface Example {

@@ -2,14 +2,15 @@ import { MAX_FILE_BYTES, sequenceStore } from './store.ts';
 
 /** Opens a file the person picked or dropped. Too large a file is refused before it is read. */
 export async function openFile(file: File, store = sequenceStore): Promise<void> {
-  const { openText, failToOpen } = store.getState();
+  const { openBytes, failToOpen } = store.getState();
   if (file.size > MAX_FILE_BYTES)
     return failToOpen(file.name, { kind: 'too_large', bytes: file.size });
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     return failToOpen(file.name, { kind: 'unreadable' });
   }
-  openText(file.name, text);
+  // The bytes, not file.text(): decoded as the CLI decodes files (UTF-16 with a BOM too).
+  openBytes(file.name, bytes);
 }

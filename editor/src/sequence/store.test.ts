@@ -1,7 +1,7 @@
 import type { Problem } from '@nudge/schema';
+import coldMail from '@nudge/schema/examples/cold-mail.json';
+import onboarding from '@nudge/schema/examples/onboarding.json';
 import { describe, expect, it } from 'vitest';
-import coldMail from '../../../schema/examples/cold-mail.json';
-import onboarding from '../../../schema/examples/onboarding.json';
 import { EXAMPLES, openExample } from './examples.ts';
 import { openFile } from './open-file.ts';
 import { createSequenceStore, MAX_FILE_BYTES } from './store.ts';
@@ -59,9 +59,31 @@ describe('opening a file', () => {
     const s = store.getState();
     expect(s.loadError).toEqual({
       kind: 'not_json',
-      syntax: { line: 3, column: 3, offset: 19, found: 'n' },
+      syntax: {
+        line: 3,
+        column: 3,
+        offset: 19,
+        found: 'n',
+        message: 'expected a property name in double quotes but found "n"',
+      },
     });
     expect(s).toMatchObject({ fileName: 'b.json', file: null, nodes: [], edges: [], errors: [] });
+  });
+
+  it('reads bytes as the CLI does: UTF-16 with a byte order mark, and refuses what is not text', () => {
+    const store = createSequenceStore();
+    const text = JSON.stringify(onboarding);
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      utf16[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      utf16[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    store.getState().openBytes('windows.json', utf16);
+    expect(store.getState().nodes).toHaveLength(onboarding.nodes.length);
+    expect(store.getState().errors).toEqual([]);
+    store.getState().openBytes('binary.json', new Uint8Array([0x7b, 0xff, 0xfe, 0x7d, 0xc3]));
+    expect(store.getState().loadError).toEqual({ kind: 'not_text' });
   });
 
   it('reports a JSON value that is not a sequence as a problem, not a crash', () => {

@@ -1,4 +1,13 @@
-import { LIMITS, type Problem, validateSequence } from '@nudge/schema';
+import {
+  type CheckedFile,
+  checkSequenceBytes,
+  checkSequenceText,
+  type JsonSyntaxError,
+  LIMITS,
+  type Problem,
+  type ValidationResult,
+  validateSequence,
+} from '@nudge/schema';
 import {
   applyEdgeChanges,
   applyNodeChanges,
@@ -11,7 +20,6 @@ import type { LinkFlowEdge, StepFlowNode } from '../canvas/flow-types.ts';
 import { layoutSteps } from '../canvas/layout.ts';
 import { layoutLinks, toFlow } from '../canvas/to-flow.ts';
 import { isObject, type SequenceFile, withPositions } from './file.ts';
-import { type JsonSyntaxError, readJson } from './read-json.ts';
 
 /**
  * The open sequence: the file as read, what the validator says about it, and the canvas's
@@ -25,6 +33,7 @@ import { type JsonSyntaxError, readJson } from './read-json.ts';
 /** Why a file could not be opened at all. */
 export type LoadError =
   | { kind: 'not_json'; syntax: JsonSyntaxError }
+  | { kind: 'not_text' }
   | { kind: 'too_large'; bytes: number }
   | { kind: 'unreadable' };
 
@@ -51,6 +60,8 @@ export interface SequenceState {
 }
 
 export interface SequenceActions {
+  /** Opens a file from its bytes (UTF-8, or UTF-16 with a byte order mark), as the CLI reads files. */
+  openBytes(fileName: string, bytes: Uint8Array): void;
   /** Opens a file from its text: not JSON gives a load error, JSON is validated and shown. */
   openText(fileName: string, text: string): void;
   /** Opens an already parsed file (an example, or JSON from the API). */
@@ -87,21 +98,9 @@ const closed: Omit<SequenceState, 'openCount' | 'focus'> = {
 };
 
 export function createSequenceStore() {
-  return createStore<SequenceStore>()((set, get) => ({
-    ...closed,
-    openCount: 0,
-    focus: null,
-
-    openText(fileName, text) {
-      if (text.length > MAX_FILE_BYTES)
-        return get().failToOpen(fileName, { kind: 'too_large', bytes: text.length });
-      const parsed = readJson(text);
-      if (!parsed.ok) return get().failToOpen(fileName, { kind: 'not_json', syntax: parsed.error });
-      get().openValue(fileName, parsed.value);
-    },
-
-    openValue(fileName, value) {
-      const { errors, warnings } = validateSequence(value);
+  return createStore<SequenceStore>()((set, get) => {
+    /** Shows a file and what the validator says of it (`value` absent: too deep to parse). */
+    const show = (fileName: string, value: unknown, { errors, warnings }: ValidationResult) => {
       const file = isObject(value) ? value : null;
       const count = file && Array.isArray(file.nodes) ? file.nodes.length : 0;
       const tooMany = count > LIMITS.nodes;
@@ -118,54 +117,84 @@ export function createSequenceStore() {
         openCount: s.openCount + 1,
         focus: null,
       }));
-    },
+    };
 
-    failToOpen(fileName, loadError) {
-      set((s) => ({ ...closed, fileName, loadError, openCount: s.openCount + 1, focus: null }));
-    },
+    /** The outcome of reading a file the way the CLI and the API read it. */
+    const open = (fileName: string, checked: CheckedFile) => {
+      if (checked.kind === 'checked') return show(fileName, checked.value, checked.result);
+      if (checked.code === 'invalid_json')
+        return get().failToOpen(fileName, { kind: 'not_json', syntax: checked.position });
+      get().failToOpen(fileName, { kind: 'not_text' });
+    };
 
-    changeNodes(changes) {
-      const nodes = applyNodeChanges(changes, get().nodes);
-      // A drag ends with `dragging: false`: that is when the new position is worth keeping.
-      const moved = new Set(
-        changes.flatMap((c) => (c.type === 'position' && c.dragging === false ? [c.id] : [])),
-      );
-      const placements = nodes
-        .filter((n) => moved.has(n.id))
-        .map((n) => ({ index: n.data.step.index, position: n.position }));
-      const file = get().file;
-      set({
-        nodes,
-        ...(file && placements.length > 0 ? { file: withPositions(file, placements) } : {}),
-      });
-    },
+    return {
+      ...closed,
+      openCount: 0,
+      focus: null,
 
-    changeEdges(changes) {
-      set({ edges: applyEdgeChanges(changes, get().edges) });
-    },
+      openBytes(fileName, bytes) {
+        if (bytes.length > MAX_FILE_BYTES)
+          return get().failToOpen(fileName, { kind: 'too_large', bytes: bytes.length });
+        open(fileName, checkSequenceBytes(bytes));
+      },
 
-    selectProblem(problem) {
-      const { nodes, edges, focus, file } = get();
-      const target = targetOf(problem, nodes, edges, file);
-      if (!target) return false;
-      const isNode = target.kind === 'node';
-      set({
-        nodes: nodes.map((n) => withSelected(n, isNode && n.id === target.id)),
-        edges: edges.map((e) => withSelected(e, !isNode && e.id === target.id)),
-        focus: { ...target, request: (focus?.request ?? 0) + 1 },
-      });
-      return true;
-    },
+      openText(fileName, text) {
+        if (text.length > MAX_FILE_BYTES)
+          return get().failToOpen(fileName, { kind: 'too_large', bytes: text.length });
+        open(fileName, checkSequenceText(text));
+      },
 
-    tidyUp() {
-      const { nodes, edges, file } = get();
-      const steps = nodes.map((n) => n.data.step);
-      const positions = layoutSteps(steps, layoutLinks(steps, edges), { everything: true });
-      const placed = nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position }));
-      const placements = placed.map((n) => ({ index: n.data.step.index, position: n.position }));
-      set({ nodes: placed, ...(file ? { file: withPositions(file, placements) } : {}) });
-    },
-  }));
+      openValue(fileName, value) {
+        show(fileName, value, validateSequence(value));
+      },
+
+      failToOpen(fileName, loadError) {
+        set((s) => ({ ...closed, fileName, loadError, openCount: s.openCount + 1, focus: null }));
+      },
+
+      changeNodes(changes) {
+        const nodes = applyNodeChanges(changes, get().nodes);
+        // A drag ends with `dragging: false`: that is when the new position is worth keeping.
+        const moved = new Set(
+          changes.flatMap((c) => (c.type === 'position' && c.dragging === false ? [c.id] : [])),
+        );
+        const placements = nodes
+          .filter((n) => moved.has(n.id))
+          .map((n) => ({ index: n.data.step.index, position: n.position }));
+        const file = get().file;
+        set({
+          nodes,
+          ...(file && placements.length > 0 ? { file: withPositions(file, placements) } : {}),
+        });
+      },
+
+      changeEdges(changes) {
+        set({ edges: applyEdgeChanges(changes, get().edges) });
+      },
+
+      selectProblem(problem) {
+        const { nodes, edges, focus, file } = get();
+        const target = targetOf(problem, nodes, edges, file);
+        if (!target) return false;
+        const isNode = target.kind === 'node';
+        set({
+          nodes: nodes.map((n) => withSelected(n, isNode && n.id === target.id)),
+          edges: edges.map((e) => withSelected(e, !isNode && e.id === target.id)),
+          focus: { ...target, request: (focus?.request ?? 0) + 1 },
+        });
+        return true;
+      },
+
+      tidyUp() {
+        const { nodes, edges, file } = get();
+        const steps = nodes.map((n) => n.data.step);
+        const positions = layoutSteps(steps, layoutLinks(steps, edges), { everything: true });
+        const placed = nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position }));
+        const placements = placed.map((n) => ({ index: n.data.step.index, position: n.position }));
+        set({ nodes: placed, ...(file ? { file: withPositions(file, placements) } : {}) });
+      },
+    };
+  });
 }
 
 function targetOf(

@@ -1,7 +1,7 @@
 import type { NodeType } from '@nudge/schema';
+import contractRenewal from '@nudge/schema/examples/contract-renewal.json';
+import onboarding from '@nudge/schema/examples/onboarding.json';
 import { describe, expect, it } from 'vitest';
-import contractRenewal from '../../../schema/examples/contract-renewal.json';
-import onboarding from '../../../schema/examples/onboarding.json';
 import { i18n } from '../i18n/i18n.ts';
 import { readSteps } from '../sequence/file.ts';
 import { handleLabels } from './handles.ts';

@@ -1,5 +1,4 @@
-import type { Problem, ValidationResult } from '@nudge/schema';
-import type { TextPosition } from '../json/position.ts';
+import type { Problem, TextPosition, ValidationResult } from '@nudge/schema';
 import { type CliIo, paint } from './io.ts';
 
 /**

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FORMAT_V1 } from '@nudge/schema';
-import { checkSequenceBytes } from '../check.ts';
-import { locatePointers } from '../json/locate.ts';
+import { checkSequenceBytes, FORMAT_V1, locatePointers } from '@nudge/schema';
 import { MAX_FILE_BYTES } from '../limits.ts';
 import type { Command } from './command.ts';
 import { readFileBytes } from './files.ts';

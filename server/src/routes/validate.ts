@@ -1,6 +1,6 @@
+import { checkSequenceBytes } from '@nudge/schema';
 import type { Hono } from 'hono';
 import { jsonBodyBytes, limitBody } from '../body.ts';
-import { checkSequenceBytes } from '../check.ts';
 import { ApiError, methodNotAllowed } from '../errors.ts';
 
 /**

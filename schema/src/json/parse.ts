@@ -3,7 +3,10 @@ import { scanJson } from './scan.ts';
 
 /** Why a text is not JSON, and where. */
 export interface JsonSyntaxError extends TextPosition {
+  /** In English, for the CLI and the API; the editor words it from `found`. */
   message: string;
+  /** The character where the JSON breaks; null when the text ends too soon. */
+  found: string | null;
 }
 
 export type ParsedJson = { ok: true; value: unknown } | { ok: false; error: JsonSyntaxError };
@@ -21,7 +24,9 @@ export function parseJson(text: string): ParsedJson {
     const { offset, message } = scanned.ok
       ? { offset: 0, message: error instanceof Error ? error.message : String(error) }
       : scanned;
-    return { ok: false, error: { ...positionAt(text, offset), message } };
+    const found =
+      offset < text.length ? String.fromCodePoint(text.codePointAt(offset) as number) : null;
+    return { ok: false, error: { ...positionAt(text, offset), message, found } };
   }
 }
 

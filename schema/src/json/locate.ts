@@ -1,4 +1,4 @@
-import { escapePointerToken, pointerTokens } from '@nudge/schema';
+import { escapePointerToken, pointerTokens } from '../problem.ts';
 import { positionsAt, type TextPosition } from './position.ts';
 import { scanJson } from './scan.ts';
 

@@ -1,4 +1,4 @@
-import { escapePointerToken } from '@nudge/schema';
+import { escapePointerToken } from '../problem.ts';
 import { positionAt } from './position.ts';
 
 /**

@@ -103,10 +103,12 @@ type Analysis = { error: string } | { variables: VariableUse[] };
 
 /**
  * Parsing and analysing a template costs tens of microseconds; the editor re-validates on
- * every edit, so results are kept by template text (bounded: cleared when full).
+ * every edit, so results are kept by template text. Bounded by the characters kept, not the
+ * count: the server validates files from anyone, and each template may be 64 KiB.
  */
 const analyses = new Map<string, Analysis>();
-const ANALYSES_KEPT = 20_000;
+const KEPT_CHARACTERS = 4_000_000;
+let keptCharacters = 0;
 
 function analyze(text: string): Analysis {
   const kept = analyses.get(text);
@@ -117,8 +119,12 @@ function analyze(text: string): Analysis {
   } catch (err) {
     analysis = { error: liquidMessage(err) };
   }
-  if (analyses.size >= ANALYSES_KEPT) analyses.clear();
+  if (keptCharacters + text.length > KEPT_CHARACTERS) {
+    analyses.clear();
+    keptCharacters = 0;
+  }
   analyses.set(text, analysis);
+  keptCharacters += text.length;
   return analysis;
 }
 

@@ -51,12 +51,14 @@ export const VariableName = Type.String({
     'a variable name of letters, digits and "_" (Korean included) that does not start with a digit and is not contact, owner, sender or sequence',
 });
 
-/** A Liquid template; its size in UTF-8 bytes is checked against LIMITS.templateBytes too. */
+/**
+ * A Liquid template. Its size limit is in UTF-8 bytes (LIMITS.templateBytes), which JSON
+ * Schema can't express: the validator checks it, and the description says it.
+ */
 export const Liquid = (description: string, minLength = 1) =>
   Type.String({
     minLength,
-    maxLength: LIMITS.templateBytes,
-    description: `${description} (Liquid)`,
+    description: `${description} (Liquid, at most ${LIMITS.templateBytes / 1024} KiB of UTF-8)`,
   });
 
 export const Email = Type.String({ format: 'email', description: 'an email address' });

@@ -314,6 +314,18 @@ describe('limits', () => {
     expect(validateSequence(file).ok).toBe(true);
   });
 
+  it('reports tags nested until the parser runs out of stack as a template error, not a crash', () => {
+    const file = base();
+    dataOf(file, 5).body = `${'{% if a %}'.repeat(3000)}${'{% endif %}'.repeat(3000)}`;
+    expect(validateSequence(file).errors).toEqual([
+      expect.objectContaining({
+        code: 'liquid_syntax',
+        nodeId: 'text',
+        message: expect.stringContaining('the tags nest too deeply'),
+      }),
+    ]);
+  });
+
   it('accepts 2,000 nodes, the limit, quickly enough for an editor keystroke', () => {
     const file = base();
     const nodes: unknown[] = [

@@ -3,6 +3,11 @@ export const FORMAT_V1 = 'nudge.sequence/v1';
 
 /** Limits, so that a file can't exhaust the server (FORMAT.md section 3a). */
 export const LIMITS = {
+  /**
+   * The largest sequence file read, by the CLI, the API and the editor alike: far above any
+   * real sequence, low enough that reading one can't exhaust a server.
+   */
+  fileBytes: 16 * 1024 * 1024,
   nodes: 2000,
   /** Each node has at most 10 outgoing handles with one edge each. */
   edges: 20000,

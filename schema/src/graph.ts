@@ -217,7 +217,8 @@ export function graphProblems(input: Loose): Problem[] {
       'cycle',
       pointerOf('edges', edge.index),
       `this edge closes a cycle (${path.join(' → ')}): a sequence can't loop back to an earlier step`,
-      edge.id === undefined ? { nodeId: edge.source } : { edgeId: edge.id, nodeId: edge.source },
+      // The edge is the mistake (the message names the path): name it alone.
+      edge.id === undefined ? { nodeId: edge.source } : { edgeId: edge.id },
     ),
   );
 

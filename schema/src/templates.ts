@@ -48,7 +48,8 @@ export function templateProblems(input: Loose): Problem[] {
   const aliases = new Set(Object.keys(BUILTIN_VARIABLES));
   const settings = input.settings;
   if (isObject(settings) && isObject(settings.variables))
-    for (const name of Object.keys(settings.variables)) if (!(name in CONTEXT)) aliases.add(name);
+    for (const name of Object.keys(settings.variables))
+      if (!Object.hasOwn(CONTEXT, name)) aliases.add(name);
 
   const nodes = Array.isArray(input.nodes) ? input.nodes : [];
   nodes.forEach((node: unknown, index) => {
@@ -172,15 +173,16 @@ function known(
   aliases: Set<string>,
 ): string | null {
   if (aliases.has(root)) return null;
-  const fields = CONTEXT[root];
+  // Own properties only: a template may name `constructor` or `__proto__`.
+  const fields = Object.hasOwn(CONTEXT, root) ? CONTEXT[root] : undefined;
   if (!fields) return root;
   const first = segments[1];
   if (first === undefined) return null;
-  const sub = fields[String(first)];
+  const sub = Object.hasOwn(fields, String(first)) ? fields[String(first)] : undefined;
   if (!sub) return `${root}.${first}`;
   if (sub === true || '*' in sub) return null;
   const second = segments[2];
-  if (second === undefined || sub[String(second)]) return null;
+  if (second === undefined || Object.hasOwn(sub, String(second))) return null;
   return `${root}.${first}.${second}`;
 }
 

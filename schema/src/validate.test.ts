@@ -84,7 +84,7 @@ const INVALID: Record<string, Expected> = {
   'handle-unknown': { code: 'unknown_handle', pointer: '/edges/4/sourceHandle', edgeId: 'e5' },
   'edge-from-exit': { code: 'unknown_handle', pointer: '/edges/6/source', edgeId: 'e7' },
   'handle-multiple-edges': { code: 'handle_multiple_edges', pointer: '/edges/6', edgeId: 'e7' },
-  cycle: { code: 'cycle', pointer: '/edges/6', edgeId: 'e7', nodeId: 'text' },
+  cycle: { code: 'cycle', pointer: '/edges/6', edgeId: 'e7' },
   unreachable: { code: 'unreachable', pointer: '/nodes/7', nodeId: 'orphan-call' },
   'unknown-data-property': {
     code: 'unknown_property',
@@ -369,6 +369,18 @@ describe('merge variables', () => {
       { 요금제: 'contact.attributes.plan' },
     );
     expect(result.warnings).toEqual([]);
+  });
+
+  it('looks names up as own properties only: __proto__ and constructor are unknown', () => {
+    const result = withBody(
+      '{{ __proto__ }} {{ constructor }} {{ contact.constructor }} {{ owner.__proto__ }}',
+    );
+    expect(result.warnings.map((w) => /\{\{ (.*?) \}\}/.exec(w.message)?.[1])).toEqual([
+      '__proto__',
+      'constructor',
+      'contact.constructor',
+      'owner.__proto__',
+    ]);
   });
 
   it('warns of a misspelt contact field, an unknown root and an unknown owner field', () => {

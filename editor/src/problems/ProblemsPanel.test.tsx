@@ -1,4 +1,4 @@
-import type { Problem } from '@nudge/schema';
+import { type Problem, validateSequence } from '@nudge/schema';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -39,6 +39,21 @@ const error: Problem = {
   pointer: '/nodes/5',
   nodeId: 'orphan',
 };
+const cycleFile = {
+  format: 'nudge.sequence/v1',
+  name: 'Loop',
+  nodes: [
+    { id: 'start', type: 'entry', data: { triggers: [{ kind: 'manual' }] } },
+    { id: 'a', type: 'sms', data: { body: 'a', mode: 'auto' } },
+    { id: 'b', type: 'sms', data: { body: 'b', mode: 'auto' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'a' },
+    { id: 'e2', source: 'a', target: 'b' },
+    { id: 'back', source: 'b', target: 'a' },
+  ],
+};
+
 const warning: Problem = {
   severity: 'warning',
   code: 'unconnected_handle',
@@ -59,6 +74,22 @@ describe('ProblemsPanel', () => {
     ]);
     expect(items[0]?.textContent).toContain('/nodes/5');
     expect(items[0]?.textContent).toContain('node orphan');
+  });
+
+  it('names the edge of a problem that points into the edges, even when it names a step too', () => {
+    const cycle = validateSequence(cycleFile).errors.find((p) => p.code === 'cycle');
+    expect(cycle).toMatchObject({ pointer: '/edges/2', edgeId: 'back' });
+    const both: Problem = {
+      severity: 'error',
+      code: 'handle_multiple_edges',
+      message: 'the handle of sms "a" already leads to "b" (edge "e1"): one handle has one edge',
+      pointer: '/edges/3',
+      nodeId: 'a',
+      edgeId: 'e4',
+    };
+    const el = render({ errors: [cycle as Problem, both, error] });
+    const wheres = [...el.querySelectorAll('.problem__where > span')].map((s) => s.textContent);
+    expect(wheres).toEqual(['link back', 'link e4', 'node orphan']);
   });
 
   it('hands the clicked problem to onSelect', () => {

@@ -1,6 +1,7 @@
 import type { Problem } from '@nudge/schema';
 import { useTranslation } from 'react-i18next';
 import type { Selection } from '../sequence/store.ts';
+import { problemSubject } from './subject.ts';
 import './problems.css';
 
 /**
@@ -88,12 +89,8 @@ function ProblemItem({
   onSelect: ((problem: Problem) => void) | undefined;
 }) {
   const { t } = useTranslation();
-  const where =
-    problem.nodeId !== undefined
-      ? t('problems.node', { id: problem.nodeId })
-      : problem.edgeId !== undefined
-        ? t('problems.edge', { id: problem.edgeId })
-        : t('problems.file');
+  const subject = problemSubject(problem);
+  const where = subject ? t(`problems.${subject.kind}`, { id: subject.id }) : t('problems.file');
   return (
     <button
       type="button"

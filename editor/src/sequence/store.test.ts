@@ -177,8 +177,8 @@ describe('selecting a problem', () => {
   });
 });
 
-describe('selecting a problem that names an edge and its source', () => {
-  it('selects the edge when the problem points into the edges (a cycle)', () => {
+describe('selecting a cycle', () => {
+  it('selects the edge that closes it (the problem names only that edge)', () => {
     const store = createSequenceStore();
     const file = structuredClone(broken);
     file.nodes.push({ id: 'loop', type: 'sms', data: { body: 'again', mode: 'auto' } });
@@ -188,7 +188,8 @@ describe('selecting a problem that names an edge and its source', () => {
     );
     store.getState().openValue('cycle.json', file);
     const cycle = store.getState().errors.find((p) => p.code === 'cycle');
-    expect(cycle).toMatchObject({ edgeId: expect.any(String), nodeId: expect.any(String) });
+    expect(cycle).toMatchObject({ edgeId: 'e4', pointer: '/edges/3' });
+    expect(cycle?.nodeId).toBeUndefined();
     expect(cycle && store.getState().selectProblem(cycle)).toBe(true);
     expect(store.getState().focus).toMatchObject({ kind: 'edge', id: cycle?.edgeId });
     expect(store.getState().nodes.some((n) => n.selected)).toBe(false);

@@ -1,4 +1,4 @@
-import type { ValidationResult } from '@nudge/schema';
+import { LIMITS, type ValidationResult } from '@nudge/schema';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import type { ErrorBody } from './errors.ts';
@@ -104,6 +104,18 @@ describe('POST /api/validate', () => {
         message: 'the body is larger than 64 KiB',
         details: { limit: 65536 },
       },
+    });
+  });
+
+  it('takes at most LIMITS.fileBytes by default, the limit of the CLI and the editor', async () => {
+    const res = await createApp().request('/api/validate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: ' '.repeat(LIMITS.fileBytes + 1),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({
+      error: { message: 'the body is larger than 16 MiB', details: { limit: LIMITS.fileBytes } },
     });
   });
 

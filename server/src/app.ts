@@ -1,6 +1,6 @@
+import { LIMITS } from '@nudge/schema';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { errorHandler, notFound } from './errors.ts';
-import { MAX_FILE_BYTES } from './limits.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -11,7 +11,7 @@ import { serveEditor } from './static.ts';
 export interface AppOptions {
   /** The built editor (index.html and assets/); null or absent serves the API alone. */
   editorDir?: string | null;
-  /** The largest request body read; MAX_FILE_BYTES (16 MiB) by default. */
+  /** The largest request body read; LIMITS.fileBytes of @nudge/schema (16 MiB) by default. */
   maxBodyBytes?: number;
   logger?: Logger;
   /**
@@ -35,7 +35,7 @@ export function createApp(options: AppOptions = {}): Hono {
   // without calling next(), so the guard below never sees their requests.
   healthRoutes(api);
   openApiRoutes(api);
-  validateRoutes(api, { maxBodyBytes: options.maxBodyBytes ?? MAX_FILE_BYTES });
+  validateRoutes(api, { maxBodyBytes: options.maxBodyBytes ?? LIMITS.fileBytes });
   if (options.authenticate) api.use('*', options.authenticate);
   // Guarded routes (sequences, contacts, enrollments, events) go here.
   api.all('*', notFound);

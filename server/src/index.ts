@@ -2,7 +2,6 @@
 export { type AppOptions, createApp } from './app.ts';
 export { ConfigError, readConfig, type ServerConfig } from './config.ts';
 export { ApiError, type ErrorBody } from './errors.ts';
-export { MAX_FILE_BYTES } from './limits.ts';
 export { consoleLogger, type Logger, silentLogger } from './log.ts';
 export { defaultEditorDir, repoRoot } from './paths.ts';
 export {

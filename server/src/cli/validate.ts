@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkSequenceBytes, FORMAT_V1, locatePointers } from '@nudge/schema';
-import { MAX_FILE_BYTES } from '../limits.ts';
+import { checkSequenceBytes, FORMAT_V1, LIMITS, locatePointers } from '@nudge/schema';
 import type { Command } from './command.ts';
 import { readFileBytes } from './files.ts';
 import { type CliIo, UsageError } from './io.ts';
@@ -65,7 +64,7 @@ function parseOptions(args: string[]) {
 }
 
 export async function validateFile(file: string, io: Pick<CliIo, 'cwd'>): Promise<FileReport> {
-  const read = await readFileBytes(resolve(io.cwd, file), MAX_FILE_BYTES);
+  const read = await readFileBytes(resolve(io.cwd, file), LIMITS.fileBytes);
   if (!read.ok) return { file, kind: 'unreadable', code: read.code, message: read.message };
   const checked = checkSequenceBytes(read.bytes);
   if (checked.kind === 'unreadable') {

@@ -122,6 +122,23 @@ describe.concurrent('nudge validate', () => {
     expect(run.stdout).not.toContain('\x1b['); // no colour into a pipe
   });
 
+  it('names the edge that closes a cycle, and no node', async () => {
+    const cyclic = example('cold-mail');
+    cyclic.edges.push({ id: 'e7', source: 'check-engagement', target: 'welcome' });
+    const text = JSON.stringify(cyclic, null, 2);
+    const dir = tempDir({ 'cycle.json': text });
+    try {
+      const run = await nudge(['validate', 'cycle.json'], { cwd: dir.dir });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe(
+        `cycle.json:${lineColumn(text, '{\n      "id": "e7"')}: error [cycle] edge e7 at /edges/6: this edge closes a cycle (welcome → wait-3d → guide → wait-6d → offer → check-engagement → welcome): a sequence can't loop back to an earlier step\n` +
+          'cycle.json: invalid, 1 error\n',
+      );
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('exits 2 for a file that is not JSON, naming line and column', async () => {
     const run = await nudge(['validate', 'bad.json']);
     expect(run.code).toBe(2);

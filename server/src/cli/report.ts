@@ -58,14 +58,21 @@ function formatProblem(
   const severity =
     problem.severity === 'error' ? paint(io, 'red')('error') : paint(io, 'yellow')('warning');
   const at = position ? `:${position.line}:${position.column}` : '';
-  const target =
-    problem.nodeId !== undefined
-      ? ` node ${id(problem.nodeId)}`
-      : problem.edgeId !== undefined
-        ? ` edge ${id(problem.edgeId)}`
-        : '';
   const pointer = problem.pointer === '' ? '' : ` at ${clean(problem.pointer)}`;
-  return `${file}${at}: ${severity} [${problem.code}]${target}${pointer}: ${clean(problem.message)}`;
+  return `${file}${at}: ${severity} [${problem.code}]${target(problem)}${pointer}: ${clean(problem.message)}`;
+}
+
+/**
+ * What the line names: the edge whenever the pointer is in one (a cycle, a bad handle or
+ * target: the edge is what to fix, even when the problem also names a node), else the node,
+ * else the edge; nothing for the file as a whole.
+ */
+function target(problem: Problem): string {
+  const { nodeId, edgeId } = problem;
+  const inEdge = problem.pointer.startsWith('/edges/');
+  if (edgeId !== undefined && (inEdge || nodeId === undefined)) return ` edge ${id(edgeId)}`;
+  if (nodeId !== undefined) return ` node ${id(nodeId)}`;
+  return '';
 }
 
 function summary(result: ValidationResult, io: Pick<CliIo, 'color'>): string {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { layered, layoutSteps, overlaps } from './layout.ts';
 
 const chain = (ids: string[]) =>
@@ -83,6 +83,32 @@ describe('layoutSteps', () => {
       ],
     );
     expect(positions.size).toBe(2);
+    expectNoOverlap(positions);
+  });
+});
+
+describe('ids that are names of Object.prototype', () => {
+  const before = Object.getOwnPropertyNames(Object.prototype);
+  // Were the prototype polluted, the rest of the run would be too: put it back.
+  afterEach(() => {
+    for (const key of Object.getOwnPropertyNames(Object.prototype))
+      if (!before.includes(key)) delete (Object.prototype as Record<string, unknown>)[key];
+  });
+
+  it('lays them out like any other ids, and leaves Object.prototype alone', () => {
+    // Valid ids ([A-Za-z0-9_-]{1,64}) that a plain object keyed by id would trip on.
+    const ids = ['polluted', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+    const links = [...chain(ids), { source: 'polluted', target: 'toString', handleIndex: 1 }];
+    const positions = layoutSteps(
+      ids.map((id) => ({ id })),
+      links,
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(before);
+    expect([...positions.keys()]).toEqual(expect.arrayContaining(ids));
+    expect(positions.size).toBe(ids.length);
+    const ys = ids.map((id) => positions.get(id)?.y as number);
+    expect(ys).toEqual([...ys].sort((a, b) => a - b));
     expectNoOverlap(positions);
   });
 });

@@ -70,23 +70,37 @@ function tryDagre(steps: LayoutStep[], links: LayoutLink[]): Map<string, Positio
   }
 }
 
+/**
+ * dagre keeps its graph in plain objects keyed by node names, so a step id such as
+ * "__proto__" (a valid id) would reach Object.prototype. dagre only ever sees index keys
+ * ("s0", "s1", ...), mapped back to the ids here.
+ */
 function dagreLayout(steps: LayoutStep[], links: LayoutLink[]): Map<string, Position> {
+  const keys = new Map(steps.map((s, i) => [s.id, `s${i}`]));
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: 'TB', nodesep: GAP.between, ranksep: GAP.rank });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const s of steps) graph.setNode(s.id, { width: STEP_SIZE.width, height: STEP_SIZE.height });
-  for (const l of links) if (l.source !== l.target) graph.setEdge(l.source, l.target);
+  for (const key of keys.values())
+    graph.setNode(key, { width: STEP_SIZE.width, height: STEP_SIZE.height });
+  const keyed: LayoutLink[] = [];
+  for (const l of links) {
+    const source = keys.get(l.source);
+    const target = keys.get(l.target);
+    if (source === undefined || target === undefined || source === target) continue;
+    keyed.push({ ...l, source, target });
+    graph.setEdge(source, target);
+  }
   try {
-    dagre.layout(graph, { constraints: branchOrder(links) });
+    dagre.layout(graph, { constraints: branchOrder(keyed) });
   } catch {
     // Contradictory order constraints (possible in broken files): lay out without them.
     dagre.layout(graph);
   }
   const positions = new Map<string, Position>();
-  for (const s of steps) {
-    const { x, y } = graph.node(s.id) as { x: number; y: number };
+  for (const [id, key] of keys) {
+    const { x, y } = graph.node(key) as { x: number; y: number };
     // dagre gives centres; the canvas positions top-left corners.
-    positions.set(s.id, { x: x - STEP_SIZE.width / 2, y: y - STEP_SIZE.height / 2 });
+    positions.set(id, { x: x - STEP_SIZE.width / 2, y: y - STEP_SIZE.height / 2 });
   }
   return positions;
 }

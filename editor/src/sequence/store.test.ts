@@ -120,6 +120,41 @@ describe('opening a file', () => {
     expect(store.getState()).toMatchObject({ loadError: null, fileName: 'cold-mail.json' });
   });
 
+  it('draws a file whose ids are names of Object.prototype, and leaves the prototype alone', () => {
+    const before = Object.getOwnPropertyNames(Object.prototype);
+    const ids = ['start', '__proto__', 'constructor', 'toString'];
+    const file = {
+      format: 'nudge.sequence/v1',
+      name: 'Prototype names',
+      nodes: [
+        { id: 'start', type: 'entry', data: { triggers: [{ kind: 'manual' }] } },
+        { id: '__proto__', type: 'sms', data: { body: 'a', mode: 'auto' } },
+        { id: 'constructor', type: 'sms', data: { body: 'b', mode: 'auto' } },
+        { id: 'toString', type: 'exit', data: {} },
+      ],
+      edges: ids.slice(1).map((id, i) => ({ id: `e${i}`, source: ids[i], target: id })),
+    };
+    const store = createSequenceStore();
+    try {
+      // As text, the way a file is read: JSON.parse makes "__proto__" an own property.
+      store.getState().openText('proto.json', JSON.stringify(file));
+      expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(before);
+      const s = store.getState();
+      expect(s.errors).toEqual([]);
+      expect(s.nodes.map((n) => n.id)).toEqual(ids);
+      expect(s.edges.map((e) => [e.source, e.target])).toEqual(
+        file.edges.map((e) => [e.source, e.target]),
+      );
+      const ys = s.nodes.map((n) => n.position.y);
+      expect(new Set(ys).size).toBe(ids.length);
+      store.getState().tidyUp();
+      expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(before);
+    } finally {
+      for (const key of Object.getOwnPropertyNames(Object.prototype))
+        if (!before.includes(key)) delete (Object.prototype as Record<string, unknown>)[key];
+    }
+  });
+
   it('opens a copy of each bundled example', () => {
     const store = createSequenceStore();
     for (const example of EXAMPLES) {

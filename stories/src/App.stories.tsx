@@ -1,4 +1,4 @@
-import { App, sequenceStore } from '@nudge/editor';
+import { App, type StepData, sequenceStore } from '@nudge/editor';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 
@@ -93,5 +93,37 @@ export const NotJson: Story = {
     await userEvent.upload(page.getByTestId('open-file-input'), file);
     await expect(await page.findByTestId('load-error')).toHaveTextContent('line 3, column 1');
     await expect(page.getByTestId('sequence-name')).toHaveTextContent('oops.json');
+  },
+};
+
+/** When drawing fails, the canvas says so in the UI language; the problems panel stays. */
+export const DrawingFailureKeepsTheProblems: Story = {
+  globals: { locale: 'ko' },
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    sequenceStore.getState().openValue('broken.json', broken);
+    await waitFor(() =>
+      expect(canvasElement.querySelectorAll('.react-flow__node')).toHaveLength(3),
+    );
+    // A step the canvas can't draw (its data lacks the step), as a drawing bug would leave it.
+    sequenceStore.setState((s) => ({
+      nodes: [
+        ...s.nodes,
+        { id: 'bad', type: 'email', position: { x: 0, y: 0 }, data: {} as StepData },
+      ],
+    }));
+    const notice = await page.findByTestId('canvas-failed');
+    await expect(notice).toHaveAttribute('role', 'alert');
+    await expect(notice).toHaveTextContent('캔버스에 이 시퀀스를 그리지 못했습니다');
+    await expect(page.getByTestId('problems')).toBeVisible();
+    await expect(page.getAllByTestId('problem').map((p) => p.dataset.code)).toContain(
+      'invalid_value',
+    );
+    // Opening another file draws again.
+    sequenceStore.getState().openValue('broken.json', broken);
+    await waitFor(() =>
+      expect(canvasElement.querySelectorAll('.react-flow__node')).toHaveLength(3),
+    );
+    await expect(page.queryByTestId('canvas-failed')).toBeNull();
   },
 };

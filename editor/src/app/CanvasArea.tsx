@@ -1,6 +1,7 @@
 import { LIMITS } from '@nudge/schema';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from '../canvas/Canvas.tsx';
+import { CanvasBoundary } from '../canvas/CanvasBoundary.tsx';
 import { loadErrorText } from '../problems/load-error-text.ts';
 import { useSequence } from '../sequence/store.ts';
 
@@ -10,6 +11,7 @@ export function CanvasArea() {
   const open = useSequence((s) => s.file !== null);
   const loadError = useSequence((s) => s.loadError);
   const tooManyNodes = useSequence((s) => s.tooManyNodes);
+  const openCount = useSequence((s) => s.openCount);
 
   if (tooManyNodes !== null)
     return (
@@ -17,7 +19,12 @@ export function CanvasArea() {
         {t('load.tooManyNodes', { count: tooManyNodes, limit: LIMITS.nodes })}
       </div>
     );
-  if (open) return <Canvas />;
+  if (open)
+    return (
+      <CanvasBoundary key={openCount}>
+        <Canvas />
+      </CanvasBoundary>
+    );
   return (
     <div className="notice">
       {loadError && (

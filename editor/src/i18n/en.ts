@@ -46,6 +46,8 @@ export const en = {
     stepHint: 'Press Enter or Space to select a step.',
     linkHint: 'Press Enter or Space to select a link.',
     handle: 'Handle',
+    failed:
+      'The canvas could not draw this sequence. The problems panel still lists what is wrong with the file.',
   },
   problems: {
     title: 'Problems',

@@ -46,6 +46,8 @@ export const ko: Resources = {
     stepHint: 'Enter 또는 Space 키로 단계를 선택합니다.',
     linkHint: 'Enter 또는 Space 키로 연결을 선택합니다.',
     handle: '연결점',
+    failed:
+      '캔버스에 이 시퀀스를 그리지 못했습니다. 파일의 문제는 오른쪽 문제 목록에서 계속 확인할 수 있습니다.',
   },
   problems: {
     title: '문제',

@@ -28,7 +28,10 @@ export const ko: Resources = {
     notJson: '올바른 JSON 파일이 아닙니다 ({{line}}행 {{column}}열): {{detail}}.',
     unexpectedChar: '예상하지 못한 문자 {{char}}',
     unexpectedEnd: '파일이 중간에 끝났습니다',
-    tooLarge: '파일 크기가 {{size}}MB입니다. 시퀀스 파일은 {{limit}}MB까지 열 수 있습니다.',
+    tooLarge: '파일 크기가 {{size}}입니다. 시퀀스 파일은 {{limit}}까지 열 수 있습니다.',
+    mib: '{{value}}MiB',
+    bytes: '{{value}}바이트',
+    limitInBytes: '{{limit}}({{bytes}})',
     unreadable: '파일을 읽을 수 없습니다.',
     notText:
       '파일이 UTF-8 텍스트가 아닙니다(바이트 순서 표시가 있는 UTF-16도 읽습니다). UTF-8로 저장해 주세요.',

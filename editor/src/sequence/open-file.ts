@@ -1,9 +1,10 @@
-import { MAX_FILE_BYTES, sequenceStore } from './store.ts';
+import { LIMITS } from '@nudge/schema';
+import { sequenceStore } from './store.ts';
 
 /** Opens a file the person picked or dropped. Too large a file is refused before it is read. */
 export async function openFile(file: File, store = sequenceStore): Promise<void> {
   const { openBytes, failToOpen } = store.getState();
-  if (file.size > MAX_FILE_BYTES)
+  if (file.size > LIMITS.fileBytes)
     return failToOpen(file.name, { kind: 'too_large', bytes: file.size });
   let bytes: Uint8Array;
   try {

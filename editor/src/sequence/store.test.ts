@@ -1,10 +1,13 @@
-import type { Problem } from '@nudge/schema';
+import { LIMITS, type Problem } from '@nudge/schema';
 import coldMail from '@nudge/schema/examples/cold-mail.json';
 import onboarding from '@nudge/schema/examples/onboarding.json';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, openExample } from './examples.ts';
 import { openFile } from './open-file.ts';
-import { createSequenceStore, MAX_FILE_BYTES } from './store.ts';
+import { createSequenceStore } from './store.ts';
+
+/** A file's bytes, as a picked or dropped file gives them. */
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 const broken = {
   format: 'nudge.sequence/v1',
@@ -23,7 +26,7 @@ const broken = {
 describe('opening a file', () => {
   it('shows a valid sequence with no problems', () => {
     const store = createSequenceStore();
-    store.getState().openText('onboarding.json', JSON.stringify(onboarding));
+    store.getState().openBytes('onboarding.json', utf8(JSON.stringify(onboarding)));
     const s = store.getState();
     expect(s).toMatchObject({
       fileName: 'onboarding.json',
@@ -38,7 +41,7 @@ describe('opening a file', () => {
 
   it('shows an invalid sequence with its problems, marking the steps they name', () => {
     const store = createSequenceStore();
-    store.getState().openText('broken.json', JSON.stringify(broken));
+    store.getState().openBytes('broken.json', utf8(JSON.stringify(broken)));
     const s = store.getState();
     expect(s.errors.map((p) => [p.code, p.nodeId ?? p.edgeId])).toEqual(
       expect.arrayContaining([
@@ -54,8 +57,8 @@ describe('opening a file', () => {
 
   it('says where a file stops being JSON, and closes what was open', () => {
     const store = createSequenceStore();
-    store.getState().openText('a.json', JSON.stringify(onboarding));
-    store.getState().openText('b.json', '{\n  "name": "x",\n  nodes: []\n}');
+    store.getState().openBytes('a.json', utf8(JSON.stringify(onboarding)));
+    store.getState().openBytes('b.json', utf8('{\n  "name": "x",\n  nodes: []\n}'));
     const s = store.getState();
     expect(s.loadError).toEqual({
       kind: 'not_json',
@@ -88,7 +91,7 @@ describe('opening a file', () => {
 
   it('reports a JSON value that is not a sequence as a problem, not a crash', () => {
     const store = createSequenceStore();
-    store.getState().openText('list.json', '[1, 2, 3]');
+    store.getState().openBytes('list.json', utf8('[1, 2, 3]'));
     expect(store.getState().errors.map((p) => p.code)).toEqual(['not_an_object']);
     expect(store.getState().file).toBeNull();
   });
@@ -113,11 +116,26 @@ describe('opening a file', () => {
 
   it('refuses files over the size limit before reading them', async () => {
     const store = createSequenceStore();
-    const big = new File(['x'.repeat(MAX_FILE_BYTES + 1)], 'big.json');
+    const big = new File([new Uint8Array(LIMITS.fileBytes + 1)], 'big.json');
+    big.arrayBuffer = () => Promise.reject(new Error('a refused file must not be read'));
     await openFile(big, store);
-    expect(store.getState().loadError).toEqual({ kind: 'too_large', bytes: MAX_FILE_BYTES + 1 });
+    expect(store.getState().loadError).toEqual({ kind: 'too_large', bytes: LIMITS.fileBytes + 1 });
     await openFile(new File([JSON.stringify(coldMail)], 'cold-mail.json'), store);
     expect(store.getState()).toMatchObject({ loadError: null, fileName: 'cold-mail.json' });
+  });
+
+  it('has the size limit of the CLI and the API, counted in bytes', () => {
+    const store = createSequenceStore();
+    // Just over 5 MiB (the editor's old limit): the CLI and the API read it, so the editor does.
+    const padded = (bytes: number, text = JSON.stringify(coldMail)) =>
+      utf8(text + ' '.repeat(bytes - utf8(text).length));
+    store.getState().openBytes('5mib.json', padded(5 * 1024 * 1024 + 1));
+    expect(store.getState()).toMatchObject({ loadError: null, errors: [] });
+    expect(store.getState().nodes).toHaveLength(coldMail.nodes.length);
+    store.getState().openBytes('16mib.json', padded(LIMITS.fileBytes));
+    expect(store.getState()).toMatchObject({ loadError: null, errors: [] });
+    store.getState().openBytes('over.json', padded(LIMITS.fileBytes + 1));
+    expect(store.getState().loadError).toEqual({ kind: 'too_large', bytes: LIMITS.fileBytes + 1 });
   });
 
   it('draws a file whose ids are names of Object.prototype, and leaves the prototype alone', () => {
@@ -137,7 +155,7 @@ describe('opening a file', () => {
     const store = createSequenceStore();
     try {
       // As text, the way a file is read: JSON.parse makes "__proto__" an own property.
-      store.getState().openText('proto.json', JSON.stringify(file));
+      store.getState().openBytes('proto.json', utf8(JSON.stringify(file)));
       expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(before);
       const s = store.getState();
       expect(s.errors).toEqual([]);

@@ -1,7 +1,6 @@
 import {
   type CheckedFile,
   checkSequenceBytes,
-  checkSequenceText,
   type JsonSyntaxError,
   LIMITS,
   type Problem,
@@ -60,10 +59,12 @@ export interface SequenceState {
 }
 
 export interface SequenceActions {
-  /** Opens a file from its bytes (UTF-8, or UTF-16 with a byte order mark), as the CLI reads files. */
+  /**
+   * Opens a file from its bytes (UTF-8, or UTF-16 with a byte order mark), as the CLI and the
+   * API read files: over LIMITS.fileBytes gives a load error, so does what is not JSON text;
+   * JSON is validated and shown.
+   */
   openBytes(fileName: string, bytes: Uint8Array): void;
-  /** Opens a file from its text: not JSON gives a load error, JSON is validated and shown. */
-  openText(fileName: string, text: string): void;
   /** Opens an already parsed file (an example, or JSON from the API). */
   openValue(fileName: string, value: unknown): void;
   /** Shows why a file could not be opened, closing whatever was open. */
@@ -82,9 +83,6 @@ export interface SequenceActions {
 }
 
 export type SequenceStore = SequenceState & SequenceActions;
-
-/** Files larger than this are refused before they are read (the API has the same limit). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const closed: Omit<SequenceState, 'openCount' | 'focus'> = {
   fileName: null,
@@ -133,15 +131,9 @@ export function createSequenceStore() {
       focus: null,
 
       openBytes(fileName, bytes) {
-        if (bytes.length > MAX_FILE_BYTES)
+        if (bytes.length > LIMITS.fileBytes)
           return get().failToOpen(fileName, { kind: 'too_large', bytes: bytes.length });
         open(fileName, checkSequenceBytes(bytes));
-      },
-
-      openText(fileName, text) {
-        if (text.length > MAX_FILE_BYTES)
-          return get().failToOpen(fileName, { kind: 'too_large', bytes: text.length });
-        open(fileName, checkSequenceText(text));
       },
 
       openValue(fileName, value) {

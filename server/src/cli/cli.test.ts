@@ -3,7 +3,8 @@
  * `pnpm nudge validate …` from the repository root; the rest start `node` with tsx directly,
  * which is what the pnpm script does minus pnpm's own start-up.
  */
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../paths.ts';
 import {
@@ -225,6 +226,71 @@ describe.concurrent('nudge validate', () => {
       env: { INIT_CWD: files.dir },
     });
     expect(run).toMatchObject({ code: 0, stdout: 'valid.json: valid\n' });
+  });
+});
+
+describe.concurrent('nudge validate into a pipe that closes early', () => {
+  /** Runs the CLI with its stdout closed before it writes a byte: `nudge … | true`. */
+  const closedStdout = (args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const [node, argv] = nodeTs('cli/main.ts', args);
+      const child = spawn(node, argv, { cwd: files.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk) => {
+        stderr += chunk;
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+
+  it('stops writing quietly and exits with the status of every file', async () => {
+    const many = Array.from({ length: 50 }, () => 'valid.json');
+    expect(await closedStdout(['validate', ...many])).toEqual({ code: 0, stderr: '' });
+    expect(await closedStdout(['validate', ...many, 'broken.json'])).toEqual({
+      code: 1,
+      stderr: '',
+    });
+    expect(await closedStdout(['validate', '--json', 'valid.json', 'missing.json'])).toEqual({
+      code: 2,
+      stderr: '',
+    });
+  });
+
+  it('says so and exits 2 when the output is lost another way (a full disk)', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const [node, argv] = nodeTs('cli/main.ts', ['validate', 'valid.json']);
+      const child = spawn(node, argv, { cwd: files.dir, stdio: ['ignore', full, 'pipe'] });
+      let stderr = '';
+      child.stderr?.setEncoding('utf8').on('data', (chunk) => {
+        stderr += chunk;
+      });
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^nudge: can't write the output: ENOSPC[^\n]*\n$/);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('`nudge validate <300 files> | head -1` prints one line and exits 0', async () => {
+    // Long names, so that the output is far over a pipe's buffer (64 KiB) and head is gone
+    // well before the last line.
+    const long = `${'d'.repeat(200)}/`.repeat(4);
+    const name = `${long}valid.json`;
+    const deep = tempDir({ [name]: readExample('cold-mail') });
+    try {
+      const [node, argv] = nodeTs('cli/main.ts', ['validate', ...Array(300).fill(name)]);
+      const script = `"$@" | head -1; echo "nudge exited \${PIPESTATUS[0]}" >&2`;
+      const run = await runProcess('bash', ['-c', script, 'bash', node, ...argv], {
+        cwd: deep.dir,
+      });
+      expect(run.stdout).toBe(`${name}: valid\n`);
+      expect(run.stderr).toBe('nudge exited 0\n');
+    } finally {
+      deep.remove();
+    }
   });
 });
 

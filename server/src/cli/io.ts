@@ -12,15 +12,54 @@ export interface CliIo {
   color: boolean;
 }
 
+/** The real process's streams, and whether writing to them failed. */
+export interface ProcessIo extends CliIo {
+  /** True when output was lost to something other than a reader that stopped reading. */
+  outputFailed(): boolean;
+}
+
 /** The real process: colour only on a terminal and when NO_COLOR is unset (no-color.org). */
-export function processIo(): CliIo {
+export function processIo(): ProcessIo {
   const env = process.env;
+  let failed = false;
+  const onFailure = (stream: 'stdout' | 'stderr', error: Error) => {
+    failed = true;
+    process.exitCode = 2; // in case it comes after the command's own status was set
+    if (stream === 'stdout') err(`nudge: can't write the output: ${error.message}\n`);
+  };
+  const out = sink(process.stdout, (error) => onFailure('stdout', error));
+  const err = sink(process.stderr, (error) => onFailure('stderr', error));
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out,
+    err,
     env,
     cwd: userCwd(env, process.cwd()),
     color: process.stdout.isTTY === true && !env.NO_COLOR,
+    outputFailed: () => failed,
+  };
+}
+
+/**
+ * Writes text to a stream for as long as the stream takes it. When the reader goes away
+ * (`nudge validate … | head -1`: EPIPE), the rest is dropped quietly, as cat and grep do, and
+ * the command runs on to its own exit status. Any other failure (a full disk) is `onFailure`'s.
+ */
+function sink(stream: NodeJS.WriteStream, onFailure: (error: Error) => void) {
+  let open = true;
+  const failed = (error: NodeJS.ErrnoException) => {
+    if (!open) return;
+    open = false;
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') onFailure(error);
+  };
+  stream.on('error', failed);
+  return (text: string) => {
+    // destroyed: a write failed and its 'error' event is still to come.
+    if (!open || stream.destroyed) return;
+    try {
+      stream.write(text);
+    } catch (error) {
+      failed(error as NodeJS.ErrnoException); // a file written synchronously
+    }
   };
 }
 

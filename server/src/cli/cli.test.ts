@@ -37,9 +37,16 @@ beforeAll(() => {
 });
 afterAll(() => files.remove());
 
-const nudge = (args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) => {
+const nudge = (
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string | Uint8Array } = {},
+) => {
   const [node, argv] = nodeTs('cli/main.ts', args);
-  return runProcess(node, argv, { cwd: options.cwd ?? files.dir, env: options.env });
+  return runProcess(node, argv, {
+    cwd: options.cwd ?? files.dir,
+    env: options.env,
+    input: options.input,
+  });
 };
 
 /** Where a text first holds `needle`, as `line:column`. */
@@ -154,7 +161,7 @@ describe.concurrent('nudge validate', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe(
       'missing.json: error [file_not_found]: no such file\nmissing.json: unreadable\n' +
-        'sub: error [not_a_file]: not a file (a directory?)\nsub: unreadable\n',
+        'sub: error [not_a_file]: a directory, not a file\nsub: unreadable\n',
     );
   });
 
@@ -226,6 +233,66 @@ describe.concurrent('nudge validate', () => {
       env: { INIT_CWD: files.dir },
     });
     expect(run).toMatchObject({ code: 0, stdout: 'valid.json: valid\n' });
+  });
+});
+
+describe.concurrent('nudge validate from stdin, pipes and devices', () => {
+  it('reads stdin for `-`, named <stdin>', async () => {
+    const valid = await nudge(['validate', '-'], { input: readExample('cold-mail') });
+    expect(valid).toMatchObject({ code: 0, stdout: '<stdin>: valid\n', stderr: '' });
+    const broken = await nudge(['validate', 'valid.json', '-'], { input: brokenText });
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(
+      `<stdin>:${lineColumn(brokenText, '"sourceHandle": "maybe"')}: error [unknown_handle] edge e3 at /edges/2/sourceHandle:`,
+    );
+    expect(broken.stdout).toMatch(
+      /^valid\.json: valid\n[\s\S]*<stdin>: invalid, 3 errors, 1 warning\n$/,
+    );
+    const json = await nudge(['validate', '--json', '-'], { input: '{' });
+    expect(JSON.parse(json.stdout)).toMatchObject([
+      { file: '<stdin>', ok: false, error: { code: 'invalid_json' } },
+    ]);
+  });
+
+  it('refuses more than 16 MiB on stdin without reading it all', async () => {
+    const run = await nudge(['validate', '-'], { input: ' '.repeat(16 * 1024 * 1024 + 1) });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe(
+      '<stdin>: error [file_too_large]: the input is larger than 16 MiB, the most Nudge reads\n<stdin>: unreadable\n',
+    );
+  });
+
+  it('takes `-` once: stdin can only be read once', async () => {
+    const run = await nudge(['validate', '-', 'valid.json', '-'], { input: '{}' });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^nudge: `-` \(stdin\) can be given only once\n/);
+  });
+
+  it('reads a pipe, `<(cat file)`, and /dev/stdin', async () => {
+    const [node, argv] = nodeTs('cli/main.ts', ['validate']);
+    const run = await runProcess(
+      'bash',
+      ['-c', '"$@" <(cat valid.json) /dev/stdin < broken.json', 'bash', node, ...argv],
+      { cwd: files.dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^\/dev\/fd\/\d+: valid\n/);
+    expect(run.stdout).toContain('/dev/stdin: invalid, 3 errors, 1 warning\n');
+  });
+
+  it('reads a character device to its end, within the limit', async () => {
+    const run = await nudge(['validate', '/dev/null', '/dev/zero']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe(
+      [
+        '/dev/null:1:1: error [invalid_json]: the text is empty: it holds no JSON value',
+        '/dev/null: not JSON',
+        '/dev/zero: error [file_too_large]: the input is larger than 16 MiB, the most Nudge reads',
+        '/dev/zero: unreadable',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

@@ -5,6 +5,8 @@ import { repoRoot } from '../paths.ts';
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Standard input, for a FILE of `-`; only touched when asked for. */
+  stdin(): AsyncIterable<Uint8Array>;
   env: Record<string, string | undefined>;
   /** The directory that relative paths on the command line are relative to. */
   cwd: string;
@@ -32,6 +34,7 @@ export function processIo(): ProcessIo {
   return {
     out,
     err,
+    stdin: () => process.stdin,
     env,
     cwd: userCwd(env, process.cwd()),
     color: process.stdout.isTTY === true && !env.NO_COLOR,

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../paths.ts';
 import { brokenSequence, tempDir } from '../test-support.ts';
@@ -15,6 +16,7 @@ async function nudge(args: string[], options: Partial<CliIo> = {}) {
     err: (text) => {
       stderr += text;
     },
+    stdin: () => Readable.from([]),
     env: {},
     cwd: process.cwd(),
     color: false,

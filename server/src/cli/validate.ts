@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkSequenceBytes, FORMAT_V1, LIMITS, locatePointers } from '@nudge/schema';
+import { formatBytes } from '../limits.ts';
 import type { Command } from './command.ts';
-import { readFileBytes } from './files.ts';
+import { readFileBytes, readStreamBytes } from './files.ts';
 import { type CliIo, UsageError } from './io.ts';
 import { type FileReport, formatReport, reportJson } from './report.ts';
 
@@ -29,6 +30,8 @@ Exit status:
   1  some file is invalid
   2  some file can't be read or isn't JSON (this wins over 1), or a wrong command line
 
+A FILE of - is standard input (\`cat x.json | pnpm nudge validate -\`), named <stdin>;
+pipes and devices such as <(...) or /dev/stdin are read too, up to ${formatBytes(LIMITS.fileBytes)}.
 Relative paths are taken from the directory you ran pnpm in.`,
 
   async run(args, io) {
@@ -38,6 +41,8 @@ Relative paths are taken from the directory you ran pnpm in.`,
       return 0;
     }
     if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
+    if (positionals.filter((file) => file === STDIN).length > 1)
+      throw new UsageError('`-` (stdin) can be given only once');
     const reports: FileReport[] = [];
     for (const file of positionals) {
       const report = await validateFile(file, io);
@@ -63,8 +68,19 @@ function parseOptions(args: string[]) {
   }
 }
 
-export async function validateFile(file: string, io: Pick<CliIo, 'cwd'>): Promise<FileReport> {
-  const read = await readFileBytes(resolve(io.cwd, file), LIMITS.fileBytes);
+/** The FILE that means standard input, and its name in the output. */
+const STDIN = '-';
+const STDIN_NAME = '<stdin>';
+
+export async function validateFile(
+  path: string,
+  io: Pick<CliIo, 'cwd' | 'stdin'>,
+): Promise<FileReport> {
+  const file = path === STDIN ? STDIN_NAME : path;
+  const read =
+    path === STDIN
+      ? await readStreamBytes(io.stdin(), LIMITS.fileBytes)
+      : await readFileBytes(resolve(io.cwd, path), LIMITS.fileBytes);
   if (!read.ok) return { file, kind: 'unreadable', code: read.code, message: read.message };
   const checked = checkSequenceBytes(read.bytes);
   if (checked.kind === 'unreadable') {

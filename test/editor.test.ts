@@ -89,7 +89,7 @@ describe('the editor, served by pnpm start, in Chromium', () => {
     const problem = page.locator('[data-testid="problem"][data-node-id="welcome"]');
     await problem.waitFor();
     expect(await problem.getAttribute('data-code')).toBe('unknown_property');
-    expect(await page.getByTestId('error-count').textContent()).toContain('1');
+    expect(await page.getByTestId('error-count').textContent()).toBe('1 error');
     const node = page.locator('.react-flow__node[data-id="welcome"]');
     expect(await node.getAttribute('class')).not.toContain('selected');
     expect(await node.getByTestId('step').getAttribute('data-state')).toBe('error');

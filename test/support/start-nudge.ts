@@ -15,63 +15,103 @@ declare module 'vitest' {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const STARTUP_MS = 180_000;
+const STOP_MS = 10_000;
+/** What is kept of pnpm start's output, to explain a failure. */
+const TAIL_CHARS = 8_000;
 
 export default async function setup(project: TestProject) {
-  // As a person's shell would: Vitest sets NODE_ENV=test, which would build a development
-  // bundle of the editor.
+  // As a person's shell would: Vitest sets NODE_ENV=test.
   const { NODE_ENV: _, ...env } = process.env;
   const child = spawn('pnpm', ['start'], {
     cwd: root,
     env: { ...env, PORT: '0', HOST: '127.0.0.1', NO_COLOR: '1' },
-    // Its own process group, so that teardown reaches pnpm's children too.
+    // A group of its own, so that a SIGKILL (when SIGTERM is not enough) reaches pnpm and
+    // whatever it started. SIGTERM goes to pnpm alone: pnpm stops the script it runs, and
+    // the server's clean exit on SIGTERM is part of what this checks.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await serverUrl(child);
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-TAIL_CHARS);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exitedEarly: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      exitedEarly ??= code;
+      resolve(code);
+    }),
+  );
+
+  const url = await serverUrl(child, () => output, exited);
   project.provide('baseUrl', url);
+
   return async () => {
-    const exited = new Promise<number | null>((resolve) =>
-      child.once('exit', (code) => resolve(code)),
-    );
-    process.kill(-(child.pid as number), 'SIGTERM');
-    const code = await Promise.race([exited, sleep(10_000).then(() => 'timeout' as const)]);
-    if (code === 'timeout') {
-      process.kill(-(child.pid as number), 'SIGKILL');
-      throw new Error('pnpm start did not stop within 10 s of SIGTERM');
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(
+        `pnpm start stopped during the run (exit ${exitedEarly}); its output ended:\n${output}`,
+      );
+    child.kill('SIGTERM');
+    const stopped = await Promise.race([exited.then(() => true), sleep(STOP_MS).then(() => false)]);
+    if (!stopped) {
+      signalGroup(child, 'SIGKILL');
+      throw new Error(`pnpm start did not stop within ${STOP_MS / 1000} s of SIGTERM:\n${output}`);
+    }
+    if (await answers(url)) {
+      signalGroup(child, 'SIGKILL');
+      throw new Error(`the server at ${url} still answers after pnpm start stopped`);
     }
   };
 }
 
-function serverUrl(child: ChildProcess): Promise<string> {
+function serverUrl(
+  child: ChildProcess,
+  output: () => string,
+  exited: Promise<number | null>,
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    let output = '';
+    let settled = false;
+    const fail = (why: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signalGroup(child, 'SIGKILL');
+      reject(new Error(`pnpm start failed: ${why}\n--- its output ---\n${output()}`));
+    };
     const timer = setTimeout(
       () => fail(`no "Nudge is running at" line within ${STARTUP_MS / 1000} s`),
       STARTUP_MS,
     );
-    const exited = (code: number | null) => fail(`it exited with code ${code}`);
-    const fail = (why: string) => {
+    const look = () => {
+      const match = /Nudge is running at (http:\/\/\S+?)\/? /.exec(output());
+      if (!match?.[1] || settled) return;
+      settled = true;
       clearTimeout(timer);
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      reject(new Error(`pnpm start failed: ${why}\n--- its output ---\n${output}`));
+      child.stdout?.off('data', look);
+      resolve(match[1]);
     };
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Nudge is running at (http:\/\/\S+?)\/? /.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        child.off('exit', exited);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', exited);
+    child.stdout?.on('data', look);
+    exited.then((code) => fail(`it exited with code ${code}`));
   });
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-(child.pid as number), signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

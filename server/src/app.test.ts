@@ -211,6 +211,43 @@ describe('the rest of /api', () => {
     expect(logged.at(-1)).toBe('GET /boom failed');
   });
 
+  it('builds no answer and logs nothing for a client that left mid-body', async () => {
+    const before = logged.length;
+    const left = new AbortController();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"a":1'));
+        // …and the rest never comes: the client goes away, as @hono/node-server reports it.
+        setTimeout(() => {
+          left.abort();
+          controller.error(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+        }, 20);
+      },
+    });
+    const res = await app.request('/api/validate', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+      signal: left.signal,
+    } as RequestInit);
+    expect(res.status).toBe(499); // nginx's "client closed request"; never sent
+    expect(await res.text()).toBe('');
+    expect(logged.length).toBe(before);
+  });
+
+  it('still logs a fault of ours that comes after the client left', async () => {
+    const failing = createApp({ logger });
+    const left = new AbortController();
+    failing.get('/slow', async () => {
+      left.abort();
+      throw new Error('a bug of ours');
+    });
+    const res = await failing.request('/slow', { signal: left.signal });
+    expect(res.status).toBe(500);
+    expect(logged.at(-1)).toBe('GET /slow failed');
+  });
+
   it('has a slot for authentication that leaves the open routes open', async () => {
     const guarded = createApp({
       authenticate: async (c, next) =>

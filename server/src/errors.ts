@@ -1,6 +1,6 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ContentfulStatusCode, UnofficialStatusCode } from 'hono/utils/http-status';
 import type { Logger } from './log.ts';
 
 /**
@@ -51,6 +51,9 @@ const HTTP_CODES: Record<number, string> = {
 
 export function errorHandler(logger: Logger): ErrorHandler {
   return (err, c) => {
+    // The client went away (mid-body, say): its doing, not a fault of ours, so no incident in
+    // the log (anyone could fill it so), and no answer, as there is no one to send it to.
+    if (clientLeft(c, err)) return c.body(null, CLIENT_CLOSED_REQUEST);
     if (err instanceof ApiError) return errorResponse(c, err);
     if (err instanceof HTTPException && err.status < 500) {
       const code = HTTP_CODES[err.status] ?? 'bad_request';
@@ -71,6 +74,30 @@ export function errorHandler(logger: Logger): ErrorHandler {
       }),
     );
   };
+}
+
+/**
+ * nginx's status for a request whose client closed the connection: never sent (the socket is
+ * gone, and @hono/node-server's writes to it go nowhere), it only marks the request as such.
+ */
+const CLIENT_CLOSED_REQUEST = 499 as UnofficialStatusCode;
+
+/**
+ * Whether `err` is the request's own end: its signal aborted (@hono/node-server aborts it when
+ * the connection closes before the answer) and the error is what reading from a closed
+ * connection gives. A fault of ours that happens to come after the client left is still one.
+ */
+function clientLeft(c: Context, err: unknown): boolean {
+  if (!c.req.raw.signal.aborted) return false;
+  if (err === c.req.raw.signal.reason) return true;
+  const { name, code } = err as { name?: unknown; code?: unknown };
+  return (
+    name === 'AbortError' ||
+    code === 'ECONNRESET' ||
+    code === 'ECONNABORTED' ||
+    code === 'EPIPE' ||
+    code === 'ERR_STREAM_PREMATURE_CLOSE'
+  );
 }
 
 export const notFound: NotFoundHandler = (c) =>

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { silentLogger } from './log.ts';
+import { type Logger, silentLogger } from './log.ts';
 import { EditorNotBuiltError, startServer } from './start.ts';
 import { fakeEditor, readExample, tempDir } from './test-support.ts';
 
@@ -61,6 +62,32 @@ describe('startServer', () => {
     }
   });
 
+  it('logs nothing when a client leaves mid-body: that is not a fault of ours', async () => {
+    const logged: Array<{ message: string; fields?: Record<string, unknown> }> = [];
+    const logger: Logger = {
+      info: (message, fields) => logged.push({ message, fields }),
+      error: (message, fields) => logged.push({ message, fields }),
+    };
+    const server = await startServer({ port: 0, editorDir: null, logger });
+    try {
+      for (const framing of ['Content-Length: 1000', 'Transfer-Encoding: chunked']) {
+        const body = framing.startsWith('Content-Length') ? '{"a":1' : '6\r\n{"a":1\r\n';
+        const socket = connect(server.port, '127.0.0.1');
+        await new Promise((resolve) => socket.once('connect', resolve));
+        socket.write(
+          `POST /api/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${framing}\r\n\r\n${body}`,
+        );
+        await sleep(100); // the server reads the head and starts on the body
+        socket.destroy();
+        await sleep(200);
+      }
+      expect(logged).toEqual([]);
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses to start without a built editor, saying how to build it', async () => {
     const empty = tempDir();
     try {
@@ -92,3 +119,5 @@ describe('startServer', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

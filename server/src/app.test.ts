@@ -186,16 +186,25 @@ describe('the rest of /api', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
-  it.each(['/api/nope', '/api', '/api/validate/x', '/api/index.html'])(
-    'answers a JSON 404 for %s, never the editor',
-    async (path) => {
-      for (const method of ['GET', 'POST', 'DELETE']) {
-        const res = await app.request(path, { method });
-        expect(res.status).toBe(404);
-        expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
-      }
-    },
-  );
+  it.each([
+    '/api/nope',
+    '/api',
+    '/api/validate/x',
+    '/api/index.html',
+    // /api in any case is the API's: a wrong case is a JSON 404, not the page.
+    '/API/health',
+    '/Api/validate',
+    '/API',
+    '/aPI/',
+    '/API/index.html',
+    '//api/health',
+  ])('answers a JSON 404 for %s, never the editor', async (path) => {
+    for (const method of ['GET', 'POST', 'DELETE']) {
+      const res = await app.request(path, { method });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+    }
+  });
 
   it('answers a JSON 500 that tells nothing of the fault, and logs it', async () => {
     const failing = createApp({ logger });

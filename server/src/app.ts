@@ -40,7 +40,13 @@ export function createApp(options: AppOptions = {}): Hono {
   // Guarded routes (sequences, contacts, enrollments, events) go here.
   api.all('*', notFound);
   app.route('/api', api);
+  // /api in another case (/API/health), or after extra slashes, is still a call to the API
+  // gone wrong: a JSON 404, never the editor's page with a 200.
+  app.all('*', (c, next) => (API_PATH.test(c.req.path) ? notFound(c) : next()));
 
   if (options.editorDir) serveEditor(app, options.editorDir);
   return app;
 }
+
+/** A path whose first segment is `api`, in any case. */
+const API_PATH = /^\/+api(\/|$)/i;

@@ -379,6 +379,29 @@ describe('the editor', () => {
     },
   );
 
+  it.each(['/assets/foo', '/assets/', '/assets', '/assets/deep/er/route', '/assets/index-Ab12Cd'])(
+    'answers 404 for %s, a missing asset: never index.html, never cached',
+    async (path) => {
+      for (const method of ['GET', 'HEAD']) {
+        const res = await app.request(path, { method });
+        expect(res.status, `${method} ${path}`).toBe(404);
+        expect(res.headers.get('cache-control'), `${method} ${path}`).toBeNull();
+        expect(res.headers.get('content-type'), `${method} ${path}`).not.toMatch(/html/);
+      }
+    },
+  );
+
+  it('caches for a year only what it found under /assets/', async () => {
+    const head = await app.request('/assets/index-Ab12Cd.js', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/favicon.svg', '/assetsfoo', '/ASSETS/foo', '/x/assets/foo']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+    }
+  });
+
   it('answers 404 for a missing file rather than HTML', async () => {
     const res = await app.request('/assets/index-Gone00.js');
     expect(res.status).toBe(404);

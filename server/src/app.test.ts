@@ -408,14 +408,8 @@ describe('the editor', () => {
     expect(res.headers.get('cache-control')).toBeNull();
   });
 
-  it('serves nothing outside its directory', async () => {
-    for (const path of [
-      '/../package.json',
-      '/%2e%2e/package.json',
-      '/assets/..%2f..%2fpackage.json',
-    ])
-      expect((await app.request(path)).status, path).not.toBe(200);
-  });
+  // Path traversal: static.test.ts, over a real socket (app.request would let the URL
+  // parser tidy the path before the app sees it).
 
   it('is absent when no editor directory is given', async () => {
     const res = await createApp().request('/');

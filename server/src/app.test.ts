@@ -433,6 +433,22 @@ describe('security headers', () => {
     expect(res.headers.get('strict-transport-security')).toBeNull();
   });
 
+  it('allow no more than the editor uses: no blob:, no workers, no fonts from data:', async () => {
+    const csp = (await app.request('/')).headers.get('content-security-policy') ?? '';
+    const directives = Object.fromEntries(
+      csp.split(';').map((d) => {
+        const [name = '', ...sources] = d.trim().split(/\s+/);
+        return [name, sources.join(' ')];
+      }),
+    );
+    expect(csp).not.toContain('blob:');
+    expect(directives['worker-src']).toBeUndefined(); // default-src 'self' covers it: none run
+    expect(directives['img-src']).toBe("'self' data:"); // data: for <link rel="icon" href="data:,">
+    expect(directives['font-src']).toBe("'self'");
+    expect(directives['style-src']).toBe("'self' 'unsafe-inline'"); // React Flow's style attributes
+    expect(directives['script-src']).toBe("'self'");
+  });
+
   it('are on error answers too', async () => {
     const res = await post('{');
     expect(res.status).toBe(400);

@@ -35,7 +35,14 @@ export const en = {
     limitInBytes: '{{limit}} ({{bytes}})',
     unreadable: 'The file could not be read.',
     notText: 'The file is not text in UTF-8 (or UTF-16 with a byte order mark): save it as UTF-8.',
-    tooManyNodes: 'This sequence has {{count}} nodes, more than the {{limit}} the canvas shows.',
+  },
+  notDrawn: {
+    too_many_nodes: 'This sequence has {{total}} steps, more than the {{limit}} Nudge reads.',
+    too_many_edges: 'This sequence has {{total}} links, more than the {{limit}} Nudge reads.',
+    too_many_properties:
+      'Somewhere in this file an object has more than {{limit}} properties, more than Nudge reads.',
+    too_deep: 'This file nests deeper than {{limit}} levels, more than Nudge reads.',
+    seeProblems: 'Nudge read it no further, so the canvas does not draw it.',
   },
   canvas: {
     label: 'Sequence canvas',

@@ -35,7 +35,16 @@ export const ko: Resources = {
     unreadable: '파일을 읽을 수 없습니다.',
     notText:
       '파일이 UTF-8 텍스트가 아닙니다(바이트 순서 표시가 있는 UTF-16도 읽습니다). UTF-8로 저장해 주세요.',
-    tooManyNodes: '노드가 {{count}}개로, 캔버스에 표시할 수 있는 {{limit}}개를 넘습니다.',
+  },
+  notDrawn: {
+    too_many_nodes:
+      '이 시퀀스에는 단계가 {{total}}개 있어 넛지가 읽는 최대 {{limit}}개를 넘습니다.',
+    too_many_edges:
+      '이 시퀀스에는 연결이 {{total}}개 있어 넛지가 읽는 최대 {{limit}}개를 넘습니다.',
+    too_many_properties:
+      '이 파일의 어떤 객체에 속성이 {{limit}}개보다 많아 넛지가 읽는 한도를 넘습니다.',
+    too_deep: '이 파일은 {{limit}}겹보다 깊게 중첩되어 넛지가 읽는 한도를 넘습니다.',
+    seeProblems: '넛지가 더 읽지 않았으므로 캔버스에 그리지 않습니다.',
   },
   canvas: {
     label: '시퀀스 캔버스',

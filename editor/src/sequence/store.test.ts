@@ -96,22 +96,71 @@ describe('opening a file', () => {
     expect(store.getState().file).toBeNull();
   });
 
-  it('does not draw a file with more nodes than the limit', () => {
-    const store = createSequenceStore();
-    const nodes = Array.from({ length: 100_000 }, (_, i) => ({
-      id: `n${i}`,
-      type: 'exit',
-      data: {},
-    }));
-    const started = performance.now();
-    store
-      .getState()
-      .openValue('huge.json', { format: 'nudge.sequence/v1', name: 'huge', nodes, edges: [] });
-    expect(performance.now() - started).toBeLessThan(2000);
-    const s = store.getState();
-    expect(s.tooManyNodes).toBe(100_000);
-    expect(s.nodes).toEqual([]);
-    expect(s.errors.map((p) => p.code)).toContain('too_many_nodes');
+  describe('a file refused at a limit (read no further by the validator)', () => {
+    const sequence = (nodes: unknown[], edges: unknown[] = [], extra = {}) => ({
+      format: 'nudge.sequence/v1',
+      name: 'huge',
+      nodes,
+      edges,
+      ...extra,
+    });
+    const sms = (i: number) => ({ id: `n${i}`, type: 'sms', data: { body: 'hi', mode: 'auto' } });
+    // Distinct links between few enough steps that dagre lays them out: this froze the page.
+    const dense: unknown[] = [];
+    for (let i = 0; i < 300 && dense.length <= LIMITS.edges; i++)
+      for (let j = i + 1; j < 300 && dense.length <= LIMITS.edges; j++)
+        dense.push({ id: `e${i}-${j}`, source: `n${i}`, target: `n${j}` });
+    const deep = `${'{"a":'.repeat(LIMITS.jsonDepth + 1)}1${'}'.repeat(LIMITS.jsonDepth + 1)}`;
+
+    it.each([
+      {
+        code: 'too_many_nodes',
+        value: sequence(Array.from({ length: 100_000 }, (_, i) => sms(i))),
+        count: 100_000,
+      },
+      {
+        code: 'too_many_edges',
+        value: sequence(
+          Array.from({ length: 300 }, (_, i) => sms(i)),
+          dense,
+        ),
+        count: LIMITS.edges + 1,
+      },
+      {
+        code: 'too_many_properties',
+        value: sequence([sms(0)], [], {
+          settings: {
+            variables: Object.fromEntries(
+              Array.from({ length: 5000 }, (_, i) => [`v${i}`, 'contact.name']),
+            ),
+          },
+        }),
+      },
+      { code: 'too_deep', value: sequence([sms(0)], [], { description: JSON.parse(deep) }) },
+    ])('$code: is not drawn, and says why', ({ code, value, count }) => {
+      const store = createSequenceStore();
+      const started = performance.now();
+      store.getState().openValue('huge.json', value);
+      expect(performance.now() - started).toBeLessThan(2000);
+      const s = store.getState();
+      expect(s.errors.map((p) => p.code)).toContain(code);
+      expect(s.notDrawn).toEqual({ kind: 'refused', code, ...(count ? { count } : {}) });
+      expect(s.nodes).toEqual([]);
+      expect(s.edges).toEqual([]);
+    });
+
+    it('too_deep before parsing: is not drawn either', () => {
+      const store = createSequenceStore();
+      store.getState().openBytes('deep.json', utf8(deep));
+      expect(store.getState().notDrawn).toEqual({ kind: 'refused', code: 'too_deep' });
+      expect(store.getState().loadError).toBeNull();
+    });
+
+    it('a valid file is drawn', () => {
+      const store = createSequenceStore();
+      store.getState().openValue('onboarding.json', onboarding);
+      expect(store.getState().notDrawn).toBeNull();
+    });
   });
 
   it('refuses files over the size limit before reading them', async () => {

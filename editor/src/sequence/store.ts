@@ -4,6 +4,7 @@ import {
   type JsonSyntaxError,
   LIMITS,
   type Problem,
+  type ProblemCode,
   type ValidationResult,
   validateSequence,
 } from '@nudge/schema';
@@ -36,6 +37,21 @@ export type LoadError =
   | { kind: 'too_large'; bytes: number }
   | { kind: 'unreadable' };
 
+/**
+ * The problems that refuse a file at a limit: the validator read it no further, and drawing
+ * it could freeze the page (tens of thousands of links, say), so the canvas draws nothing.
+ */
+export const LIMIT_CODES = [
+  'too_many_nodes',
+  'too_many_edges',
+  'too_many_properties',
+  'too_deep',
+] as const satisfies readonly ProblemCode[];
+export type LimitCode = (typeof LIMIT_CODES)[number];
+
+/** Why an open file is not drawn: refused at a limit (`count`: its nodes or edges). */
+export type NotDrawn = { kind: 'refused'; code: LimitCode; count?: number };
+
 /** A node or an edge of the canvas. */
 export interface Selection {
   kind: 'node' | 'edge';
@@ -48,8 +64,8 @@ export interface SequenceState {
   loadError: LoadError | null;
   errors: Problem[];
   warnings: Problem[];
-  /** The node count, when the file has more nodes than the canvas shows. */
-  tooManyNodes: number | null;
+  /** Why the open file is not drawn, when it is not. */
+  notDrawn: NotDrawn | null;
   nodes: StepFlowNode[];
   edges: LinkFlowEdge[];
   /** Bumped on every open, so the canvas starts afresh and fits the new sequence in view. */
@@ -90,7 +106,7 @@ const closed: Omit<SequenceState, 'openCount' | 'focus'> = {
   loadError: null,
   errors: [],
   warnings: [],
-  tooManyNodes: null,
+  notDrawn: null,
   nodes: [],
   edges: [],
 };
@@ -100,16 +116,15 @@ export function createSequenceStore() {
     /** Shows a file and what the validator says of it (`value` absent: too deep to parse). */
     const show = (fileName: string, value: unknown, { errors, warnings }: ValidationResult) => {
       const file = isObject(value) ? value : null;
-      const count = file && Array.isArray(file.nodes) ? file.nodes.length : 0;
-      const tooMany = count > LIMITS.nodes;
-      const flow = file && !tooMany ? toFlow(file, [...errors, ...warnings]) : null;
+      const notDrawn = refusal(file, errors);
+      const flow = file && !notDrawn ? toFlow(file, [...errors, ...warnings]) : null;
       set((s) => ({
         ...closed,
         fileName,
         file,
         errors,
         warnings,
-        tooManyNodes: tooMany ? count : null,
+        notDrawn,
         nodes: flow?.nodes ?? [],
         edges: flow?.edges ?? [],
         openCount: s.openCount + 1,
@@ -187,6 +202,17 @@ export function createSequenceStore() {
       },
     };
   });
+}
+
+/** The limit a file was refused at, if any (with the count of what was over it). */
+function refusal(file: SequenceFile | null, errors: Problem[]): NotDrawn | null {
+  const code = errors.find((p) => (LIMIT_CODES as readonly string[]).includes(p.code))?.code as
+    | LimitCode
+    | undefined;
+  if (!code) return null;
+  const list =
+    code === 'too_many_nodes' ? file?.nodes : code === 'too_many_edges' ? file?.edges : undefined;
+  return { kind: 'refused', code, ...(Array.isArray(list) ? { count: list.length } : {}) };
 }
 
 function targetOf(

@@ -4,6 +4,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { i18n } from '../i18n/i18n.ts';
+import { SequenceProblems } from '../problems/SequenceProblems.tsx';
 import { type NotDrawn, sequenceStore } from '../sequence/store.ts';
 import { CanvasArea } from './CanvasArea.tsx';
 
@@ -20,6 +21,7 @@ function render() {
     root?.render(
       <I18nextProvider i18n={i18n}>
         <CanvasArea />
+        <SequenceProblems />
       </I18nextProvider>,
     ),
   );
@@ -80,4 +82,44 @@ describe('CanvasArea, for a file refused at a limit', () => {
       expect(el.querySelector('[data-testid="not-drawn"]')?.textContent).toContain(korean);
     },
   );
+});
+
+describe('CanvasArea and the problems panel, for JSON that is not a sequence', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const deep = `${'['.repeat(LIMITS.jsonDepth + 1)}${']'.repeat(LIMITS.jsonDepth + 1)}`;
+
+  it.each([
+    ['[]', 'not_an_object'],
+    ['"a sequence"', 'not_an_object'],
+    ['null', 'not_an_object'],
+    [deep, 'too_deep'],
+  ])('%s: lists the problem, with no "open a sequence" anywhere', (text, code) => {
+    const el = render();
+    act(() => sequenceStore.getState().openBytes('odd.json', utf8(text)));
+    const codes = [...el.querySelectorAll<HTMLElement>('[data-testid="problem"]')].map(
+      (p) => p.dataset.code,
+    );
+    expect(codes).toEqual([code]);
+    expect(el.textContent).not.toContain('Open a sequence');
+    expect(el.querySelector('[data-testid="not-drawn"]')).not.toBeNull();
+    expect(el.querySelector('.react-flow')).toBeNull();
+  });
+
+  it('says there is nothing to draw, in the chosen language', () => {
+    const el = render();
+    act(() => sequenceStore.getState().openBytes('list.json', utf8('[1, 2, 3]')));
+    expect(el.querySelector('[data-testid="not-drawn"]')?.textContent).toContain('Nothing to draw');
+    act(() => void i18n.changeLanguage('ko'));
+    expect(el.querySelector('[data-testid="not-drawn"]')?.textContent).toContain(
+      '그릴 내용이 없습니다',
+    );
+    expect(el.textContent).not.toContain('시퀀스를 열');
+  });
+
+  it('asks to open a sequence only when nothing is open', () => {
+    const el = render();
+    expect(el.textContent).toContain('Open a sequence');
+    expect(el.textContent).toContain('Open a sequence to check it.');
+    expect(el.querySelector('[data-testid="not-drawn"]')).toBeNull();
+  });
 });

@@ -43,6 +43,13 @@ const LIMIT_OF: Record<LimitCode, number> = {
 /** Test hook: data-testid="not-drawn". */
 function NotDrawnNotice({ notDrawn }: { notDrawn: NotDrawn }) {
   const { t } = useTranslation();
+  if (notDrawn.kind === 'not_a_sequence')
+    return (
+      <div className="notice" data-testid="not-drawn">
+        <h2>{t('notDrawn.nothing')}</h2>
+        <p>{t('notDrawn.notASequence')}</p>
+      </div>
+    );
   return (
     <div className="notice notice--error" role="alert" data-testid="not-drawn">
       <p>

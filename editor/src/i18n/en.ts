@@ -43,6 +43,9 @@ export const en = {
       'Somewhere in this file an object has more than {{limit}} properties, more than Nudge reads.',
     too_deep: 'This file nests deeper than {{limit}} levels, more than Nudge reads.',
     seeProblems: 'Nudge read it no further, so the canvas does not draw it.',
+    nothing: 'Nothing to draw',
+    notASequence:
+      'This file is JSON, but not a sequence: the problems panel says what Nudge found instead.',
   },
   canvas: {
     label: 'Sequence canvas',

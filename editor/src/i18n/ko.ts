@@ -45,6 +45,9 @@ export const ko: Resources = {
       '이 파일의 어떤 객체에 속성이 {{limit}}개보다 많아 넛지가 읽는 한도를 넘습니다.',
     too_deep: '이 파일은 {{limit}}겹보다 깊게 중첩되어 넛지가 읽는 한도를 넘습니다.',
     seeProblems: '넛지가 더 읽지 않았으므로 캔버스에 그리지 않습니다.',
+    nothing: '그릴 내용이 없습니다',
+    notASequence:
+      '이 파일은 JSON이지만 시퀀스가 아닙니다. 무엇이 들어 있는지는 문제 목록에서 확인하세요.',
   },
   canvas: {
     label: '시퀀스 캔버스',

@@ -17,7 +17,7 @@ export interface ProblemsPanelProps {
   warnings: Problem[];
   /** Why the file could not be opened, already in words. */
   loadError?: string | undefined;
-  /** Whether a sequence is open (else there is nothing to check yet). */
+  /** Whether a file is open, even one that is not a sequence (else there is nothing to check yet). */
   open: boolean;
   /** The canvas's selection, to highlight the problems that concern it. */
   selected?: Selection[];
@@ -58,7 +58,9 @@ export function ProblemsPanel({
           <strong>{t('problems.fileProblem')}</strong> {loadError}
         </p>
       )}
-      {!loadError && !open && <p className="problems__empty">{t('problems.nothingOpen')}</p>}
+      {!loadError && !open && errors.length + warnings.length === 0 && (
+        <p className="problems__empty">{t('problems.nothingOpen')}</p>
+      )}
       {open && errors.length + warnings.length === 0 && (
         <p className="problems__none" data-testid="no-problems">
           <strong>{t('problems.none')}</strong> {t('problems.noneHint')}

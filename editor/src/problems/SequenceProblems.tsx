@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { type Selection, type SequenceStore, useSequence } from '../sequence/store.ts';
+import { isFileOpen, type Selection, type SequenceStore, useSequence } from '../sequence/store.ts';
 import { loadErrorText } from './load-error-text.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 
@@ -13,7 +13,7 @@ export function SequenceProblems() {
       errors: s.errors,
       warnings: s.warnings,
       loadError: s.loadError,
-      open: s.file !== null,
+      open: isFileOpen(s),
       selectProblem: s.selectProblem,
     })),
   );

@@ -91,9 +91,16 @@ describe('opening a file', () => {
 
   it('reports a JSON value that is not a sequence as a problem, not a crash', () => {
     const store = createSequenceStore();
-    store.getState().openBytes('list.json', utf8('[1, 2, 3]'));
-    expect(store.getState().errors.map((p) => p.code)).toEqual(['not_an_object']);
-    expect(store.getState().file).toBeNull();
+    for (const text of ['[1, 2, 3]', '"text"', '42', 'null']) {
+      store.getState().openBytes('list.json', utf8(text));
+      expect(store.getState().errors.map((p) => p.code)).toEqual(['not_an_object']);
+      expect(store.getState()).toMatchObject({
+        file: null,
+        loadError: null,
+        fileName: 'list.json',
+        notDrawn: { kind: 'not_a_sequence' },
+      });
+    }
   });
 
   describe('a file refused at a limit (read no further by the validator)', () => {

@@ -49,8 +49,13 @@ export const LIMIT_CODES = [
 ] as const satisfies readonly ProblemCode[];
 export type LimitCode = (typeof LIMIT_CODES)[number];
 
-/** Why an open file is not drawn: refused at a limit (`count`: its nodes or edges). */
-export type NotDrawn = { kind: 'refused'; code: LimitCode; count?: number };
+/**
+ * Why an open file is not drawn: refused at a limit (`count`: its nodes or edges), or JSON
+ * that is not a sequence at all (an array, a string...).
+ */
+export type NotDrawn =
+  | { kind: 'refused'; code: LimitCode; count?: number }
+  | { kind: 'not_a_sequence' };
 
 /** A node or an edge of the canvas. */
 export interface Selection {
@@ -116,7 +121,8 @@ export function createSequenceStore() {
     /** Shows a file and what the validator says of it (`value` absent: too deep to parse). */
     const show = (fileName: string, value: unknown, { errors, warnings }: ValidationResult) => {
       const file = isObject(value) ? value : null;
-      const notDrawn = refusal(file, errors);
+      const notDrawn: NotDrawn | null =
+        refusal(file, errors) ?? (file ? null : { kind: 'not_a_sequence' });
       const flow = file && !notDrawn ? toFlow(file, [...errors, ...warnings]) : null;
       set((s) => ({
         ...closed,
@@ -242,6 +248,11 @@ function targetOf(
 /** Keeps the same object when nothing changes, so React Flow re-renders only what did. */
 function withSelected<T extends { selected?: boolean }>(item: T, selected: boolean): T {
   return Boolean(item.selected) === selected ? item : { ...item, selected };
+}
+
+/** Whether a file is open: read and checked, though it may not be a sequence or be drawn. */
+export function isFileOpen(s: Pick<SequenceState, 'fileName' | 'loadError'>): boolean {
+  return s.fileName !== null && s.loadError === null;
 }
 
 /** The editor's store. Tests make their own with createSequenceStore(). */

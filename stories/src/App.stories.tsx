@@ -1,6 +1,8 @@
 import { App, type StepData, sequenceStore } from '@nudge/editor';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+// From the schema's broken-file corpus (the package exports only its examples).
+import duplicateNodeId from '../../schema/fixtures/invalid/duplicate-node-id.json';
 
 /**
  * The whole editor page in a real browser: opening files, the canvas, and a problem
@@ -125,5 +127,32 @@ export const DrawingFailureKeepsTheProblems: Story = {
       expect(canvasElement.querySelectorAll('.react-flow__node')).toHaveLength(3),
     );
     await expect(page.queryByTestId('canvas-failed')).toBeNull();
+  },
+};
+
+/** A second node with a taken id is drawn too, and its problem selects it, not the first. */
+export const DuplicateIdSelectsTheDuplicate: Story = {
+  play: async ({ canvasElement }) => {
+    const page = within(canvasElement);
+    const file = new File([JSON.stringify(duplicateNodeId)], 'duplicate-node-id.json', {
+      type: 'application/json',
+    });
+    await userEvent.upload(page.getByTestId('open-file-input'), file);
+    const copy = await waitFor(() => {
+      const el = canvasElement.querySelector('.react-flow__node[data-id="wait#7"]');
+      expect(el).toBeVisible();
+      return el as HTMLElement;
+    });
+    await expect(within(copy).getByTestId('step')).toHaveAttribute('data-state', 'error');
+    await expect(within(copy).getByText('wait')).toBeVisible();
+    const first = canvasElement.querySelector('.react-flow__node[data-id="wait"]');
+    await expect(first?.querySelector('[data-testid="step"]')).toHaveAttribute('data-state', 'ok');
+
+    const problem = page.getByTestId('problem');
+    await expect(problem).toHaveAttribute('data-code', 'duplicate_node_id');
+    await userEvent.click(problem);
+    await waitFor(() => expect(copy).toHaveClass('selected'));
+    await expect(canvasElement.querySelectorAll('.react-flow__node.selected')).toHaveLength(1);
+    await expect(problem).toHaveAttribute('aria-current', 'true');
   },
 };

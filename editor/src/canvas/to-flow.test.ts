@@ -58,13 +58,17 @@ describe('toFlow', () => {
       ],
     };
     const { nodes, edges } = toFlow(file, problemsOf(file));
+    // A repeated id is drawn too, under an id no node of the file can have.
     expect(nodes.map((n) => [n.id, n.type])).toEqual([
       ['start', 'entry'],
       ['check', 'condition'],
       ['mystery', 'unknown'],
+      ['check#3', 'exit'],
     ]);
-    // Edges with a missing end or a repeated id are left out; the rest are drawn.
-    expect(edges.map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e5', 'e6']);
+    // Edges with a missing end are left out; the rest are drawn, repeated ids too.
+    expect(edges.map((e) => e.id)).toEqual(['e1', 'e2', 'e3', 'e5', 'e2#5', 'e6']);
+    // Links lead to the first node with an id.
+    expect(edges.find((e) => e.id === 'e1')?.target).toBe('check');
     // Handles the edges use but the steps don't have are drawn as stray handles.
     const byId = new Map(nodes.map((n) => [n.id, n.data.stray]));
     expect(byId.get('check')).toEqual({ sources: ['maybe'], target: false });
@@ -76,6 +80,6 @@ describe('toFlow', () => {
   });
 
   it('gives nothing for a file without nodes or edges', () => {
-    expect(toFlow({ nodes: 'no', edges: 42 }, [])).toEqual({ nodes: [], edges: [] });
+    expect(toFlow({ nodes: 'no', edges: 42 }, [])).toMatchObject({ nodes: [], edges: [] });
   });
 });

@@ -1,6 +1,7 @@
 import type { Position, Problem } from '@nudge/schema';
 import { MarkerType } from '@xyflow/react';
 import { NO_PROBLEMS, problemsByTarget } from '../problems/by-target.ts';
+import { ProblemTargets } from '../problems/targets.ts';
 import {
   type FileLink,
   type FileStep,
@@ -18,6 +19,8 @@ import { type LayoutLink, layoutSteps } from './layout.ts';
 export interface Flow {
   nodes: StepFlowNode[];
   edges: LinkFlowEdge[];
+  /** What each problem is about on this canvas. */
+  targets: ProblemTargets;
 }
 
 /**
@@ -28,23 +31,38 @@ export interface Flow {
 export function toFlow(file: SequenceFile, problems: Problem[]): Flow {
   const steps = readSteps(file);
   const links = readLinks(file, steps);
-  const positions = layoutSteps(steps, layoutLinks(steps, links));
-  const byTarget = problemsByTarget(problems);
+  const positions = layoutFlow(steps, links);
+  const targets = new ProblemTargets(steps, links);
+  const byTarget = problemsByTarget(problems, targets);
   const leaving = bySource(links);
   return {
     nodes: steps.map((step) =>
       stepNode(
         step,
-        positions.get(step.id) ?? { x: 0, y: 0 },
-        byTarget.nodes.get(step.id) ?? NO_PROBLEMS,
+        positions.get(step.key) ?? { x: 0, y: 0 },
+        byTarget.nodes.get(step.key) ?? NO_PROBLEMS,
         {
-          sources: strayHandles(step, leaving.get(step.id) ?? []),
+          sources: strayHandles(step, leaving.get(step.key) ?? []),
           target: hasStrayTarget(step, links),
         },
       ),
     ),
-    edges: links.map((link) => linkEdge(link, byTarget.edges.get(link.id) ?? NO_PROBLEMS)),
+    edges: links.map((link) => linkEdge(link, byTarget.edges.get(link.key) ?? NO_PROBLEMS)),
+    targets,
   };
+}
+
+/** Positions by canvas key: steps without one are placed (all of them, with `everything`). */
+export function layoutFlow(
+  steps: Array<Pick<FileStep, 'key' | 'type' | 'data' | 'position'>>,
+  links: Array<Pick<FileLink, 'source' | 'target'> & { sourceHandle?: string | null | undefined }>,
+  options: { everything?: boolean } = {},
+): Map<string, Position> {
+  return layoutSteps(
+    steps.map((s) => ({ id: s.key, ...(s.position ? { position: s.position } : {}) })),
+    layoutLinks(steps, links),
+    options,
+  );
 }
 
 const NO_STRAY: StrayHandles = Object.freeze({ sources: [], target: false });
@@ -55,31 +73,31 @@ export function stepNode(
   problems = NO_PROBLEMS,
   stray = NO_STRAY,
 ): StepFlowNode {
-  return { id: step.id, type: step.type, position, data: { step, problems, stray } };
+  return { id: step.key, type: step.type, position, data: { step, problems, stray } };
 }
 
 export function linkEdge(link: FileLink, problems = NO_PROBLEMS): LinkFlowEdge {
   return {
-    id: link.id,
+    id: link.key,
     source: link.source,
     target: link.target,
     sourceHandle: link.sourceHandle,
     type: 'smoothstep',
     markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
-    data: { problems },
+    data: { link, problems },
     ...(problems.errors.length > 0 ? { className: 'has-errors' } : {}),
   };
 }
 
 /** Links as the layout needs them: ends, and the order of the handles they leave by. */
-export function layoutLinks(
-  steps: Array<Pick<FileStep, 'id' | 'type' | 'data'>>,
+function layoutLinks(
+  steps: Array<Pick<FileStep, 'key' | 'type' | 'data'>>,
   links: Array<Pick<FileLink, 'source' | 'target'> & { sourceHandle?: string | null | undefined }>,
 ): LayoutLink[] {
   const normalized = links.map((l) => ({ ...l, sourceHandle: l.sourceHandle ?? null }));
   const leaving = bySource(normalized);
   const handles = new Map(
-    steps.map((s) => [s.id, [...handlesOf(s), ...strayHandles(s, leaving.get(s.id) ?? [])]]),
+    steps.map((s) => [s.key, [...handlesOf(s), ...strayHandles(s, leaving.get(s.key) ?? [])]]),
   );
   return normalized.map((link) => {
     const index = handles.get(link.source)?.indexOf(link.sourceHandle) ?? -1;

@@ -110,6 +110,31 @@ describe('ProblemsPanel', () => {
     expect(items[1]?.hasAttribute('aria-current')).toBe(false);
   });
 
+  it('marks a problem by what it is about on the canvas, when told (a duplicate id)', () => {
+    const duplicate: Problem = {
+      severity: 'error',
+      code: 'duplicate_node_id',
+      message: 'another node already has the id "wait"',
+      pointer: '/nodes/7/id',
+      nodeId: 'wait',
+    };
+    const targetsOf = (p: Problem) =>
+      p === duplicate ? [{ kind: 'node' as const, id: 'wait#7' }] : [];
+    const current = (selected: string) => {
+      const el = render({
+        errors: [duplicate],
+        targetsOf,
+        selected: [{ kind: 'node', id: selected }],
+      });
+      const mark = el.querySelector('[data-testid="problem"]')?.getAttribute('aria-current');
+      act(() => root?.unmount());
+      host.remove();
+      return mark;
+    };
+    expect(current('wait#7')).toBe('true');
+    expect(current('wait')).toBeNull();
+  });
+
   it('says so when there are no problems, in the chosen language', () => {
     act(() => void i18n.changeLanguage('ko'));
     const el = render({});

@@ -2,6 +2,7 @@ import type { Problem } from '@nudge/schema';
 import { useTranslation } from 'react-i18next';
 import type { Selection } from '../sequence/store.ts';
 import { problemSubject } from './subject.ts';
+import { BY_IDS } from './targets.ts';
 import './problems.css';
 
 /**
@@ -21,6 +22,8 @@ export interface ProblemsPanelProps {
   open: boolean;
   /** The canvas's selection, to highlight the problems that concern it. */
   selected?: Selection[];
+  /** The canvas nodes and edges a problem concerns (by default, those its ids name). */
+  targetsOf?: (problem: Problem) => Selection[];
   onSelect?: (problem: Problem) => void;
 }
 
@@ -30,12 +33,13 @@ export function ProblemsPanel({
   loadError,
   open,
   selected = [],
+  targetsOf = byIds,
   onSelect,
 }: ProblemsPanelProps) {
   const { t } = useTranslation();
   const errorCount = errors.length + (loadError ? 1 : 0);
   const isSelected = (p: Problem) =>
-    selected.some((s) => (s.kind === 'node' ? p.nodeId === s.id : p.edgeId === s.id));
+    targetsOf(p).some((t) => selected.some((s) => s.kind === t.kind && s.id === t.id));
   return (
     <section className="problems" data-testid="problems" aria-labelledby="problems-title">
       <header className="problems__head">
@@ -80,6 +84,8 @@ export function ProblemsPanel({
     </section>
   );
 }
+
+const byIds = (problem: Problem) => BY_IDS.all(problem);
 
 function ProblemItem({
   problem,

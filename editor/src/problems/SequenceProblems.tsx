@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import type { Problem } from '@nudge/schema';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { isFileOpen, type Selection, type SequenceStore, useSequence } from '../sequence/store.ts';
@@ -8,8 +9,9 @@ import { ProblemsPanel } from './ProblemsPanel.tsx';
 /** The problems panel of the open sequence: clicking a problem selects what it names. */
 export function SequenceProblems() {
   const { t } = useTranslation();
-  const { errors, warnings, loadError, open, selectProblem } = useSequence(
+  const { errors, warnings, loadError, open, selectProblem, targets } = useSequence(
     useShallow((s) => ({
+      targets: s.targets,
       errors: s.errors,
       warnings: s.warnings,
       loadError: s.loadError,
@@ -20,6 +22,7 @@ export function SequenceProblems() {
   // A string, so that dragging a step (which changes the nodes, not the selection) doesn't re-render the list.
   const selectedKey = useSequence(selectionKey);
   const selected = useMemo(() => parseSelectionKey(selectedKey), [selectedKey]);
+  const targetsOf = useCallback((problem: Problem) => targets.all(problem), [targets]);
   return (
     <ProblemsPanel
       errors={errors}
@@ -27,6 +30,7 @@ export function SequenceProblems() {
       loadError={loadError ? loadErrorText(loadError, t) : undefined}
       open={open}
       selected={selected}
+      targetsOf={targetsOf}
       onSelect={selectProblem}
     />
   );

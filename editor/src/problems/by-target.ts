@@ -1,4 +1,5 @@
 import type { Problem } from '@nudge/schema';
+import { BY_IDS, type ProblemTargets } from './targets.ts';
 
 /** The messages of the problems that name one node or edge, split by severity. */
 export interface TargetProblems {
@@ -11,8 +12,14 @@ export interface ProblemsByTarget {
   edges: Map<string, TargetProblems>;
 }
 
-/** Groups problems by the node or edge they name, so steps and links can show their state. */
-export function problemsByTarget(problems: Problem[]): ProblemsByTarget {
+/**
+ * Groups problems by the canvas node or edge they are about (see ProblemTargets; by default
+ * their ids), so steps and links can show their state.
+ */
+export function problemsByTarget(
+  problems: Problem[],
+  targets: ProblemTargets = BY_IDS,
+): ProblemsByTarget {
   const nodes = new Map<string, TargetProblems>();
   const edges = new Map<string, TargetProblems>();
   const add = (map: Map<string, TargetProblems>, id: string, p: Problem) => {
@@ -21,9 +28,11 @@ export function problemsByTarget(problems: Problem[]): ProblemsByTarget {
     map.set(id, entry);
   };
   for (const p of problems) {
-    // A problem may name both, e.g. two edges leaving one handle: the node and the edge.
-    if (p.nodeId !== undefined) add(nodes, p.nodeId, p);
-    if (p.edgeId !== undefined) add(edges, p.edgeId, p);
+    // A problem may be about both: a step and the link it names.
+    const node = targets.node(p);
+    const edge = targets.edge(p);
+    if (node !== undefined) add(nodes, node, p);
+    if (edge !== undefined) add(edges, edge, p);
   }
   return { nodes, edges };
 }

@@ -2,6 +2,9 @@ import { LIMITS, type Problem } from '@nudge/schema';
 import coldMail from '@nudge/schema/examples/cold-mail.json';
 import onboarding from '@nudge/schema/examples/onboarding.json';
 import { describe, expect, it } from 'vitest';
+// The broken-file corpus of the schema package (it exports only the examples).
+import duplicateEdge from '../../../schema/fixtures/invalid/duplicate-edge-id.json';
+import duplicateNode from '../../../schema/fixtures/invalid/duplicate-node-id.json';
 import { EXAMPLES, openExample } from './examples.ts';
 import { openFile } from './open-file.ts';
 import { createSequenceStore } from './store.ts';
@@ -267,8 +270,14 @@ describe('selecting a problem', () => {
     store.getState().openValue('dup.json', file);
     const duplicate = store.getState().errors.find((p) => p.code === 'duplicate_edge_id');
     expect(duplicate && store.getState().selectProblem(duplicate)).toBe(true);
-    expect(store.getState().edges.find((e) => e.id === 'e1')?.selected).toBe(true);
-    expect(store.getState().focus).toMatchObject({ kind: 'edge', id: 'e1' });
+    // The edge at the problem's pointer (/edges/2), drawn under an id of its own.
+    expect(
+      store
+        .getState()
+        .edges.filter((e) => e.selected)
+        .map((e) => e.id),
+    ).toEqual(['e1#2']);
+    expect(store.getState().focus).toMatchObject({ kind: 'edge', id: 'e1#2' });
 
     // e2 points at a node that does not exist, so it is not drawn: its source is selected.
     const missing = store.getState().errors.find((p) => p.edgeId === 'e2');
@@ -281,8 +290,67 @@ describe('selecting a problem', () => {
         .map((n) => n.id),
     ).toEqual(['wait']);
 
-    const nowhere = { ...(missing as Problem), edgeId: 'e99' };
+    const nowhere = { ...(missing as Problem), edgeId: 'e99', pointer: '/edges/99/target' };
     expect(store.getState().selectProblem(nowhere)).toBe(false);
+  });
+});
+
+describe('duplicate ids', () => {
+  const selectedIds = (items: Array<{ id: string; selected?: boolean }>) =>
+    items.filter((i) => i.selected).map((i) => i.id);
+
+  it('draws a node whose id is taken, and its problem selects that node, not the first', () => {
+    const store = createSequenceStore();
+    store.getState().openValue('duplicate-node-id.json', structuredClone(duplicateNode));
+    const s = store.getState();
+    expect(s.nodes.map((n) => n.id)).toEqual([
+      ...duplicateNode.nodes.slice(0, 7).map((n) => n.id),
+      'wait#7',
+    ]);
+    const copy = s.nodes.find((n) => n.id === 'wait#7');
+    expect(copy?.data.step).toMatchObject({ id: 'wait', index: 7, data: { unit: 'hours' } });
+    expect(copy?.data.problems.errors).toHaveLength(1);
+    expect(s.nodes.find((n) => n.id === 'wait')?.data.problems.errors).toEqual([]);
+    // Edges into "wait" lead to the first node with that id, as the validator reads them.
+    expect(s.edges.find((e) => e.id === 'e2')?.target).toBe('wait');
+
+    const problem = s.errors.find((p) => p.code === 'duplicate_node_id') as Problem;
+    expect(problem).toMatchObject({ nodeId: 'wait', pointer: '/nodes/7/id' });
+    expect(store.getState().selectProblem(problem)).toBe(true);
+    expect(selectedIds(store.getState().nodes)).toEqual(['wait#7']);
+    expect(store.getState().focus).toMatchObject({ kind: 'node', id: 'wait#7' });
+
+    // Moving the copy moves the node at its index in the file, not the first "wait".
+    store
+      .getState()
+      .changeNodes([{ type: 'position', id: 'wait#7', position: { x: 5, y: 6 }, dragging: false }]);
+    const saved = store.getState().file?.nodes as Array<{ position?: unknown }>;
+    expect(saved[7]?.position).toEqual({ x: 5, y: 6 });
+    expect(saved[2]?.position).toBeUndefined();
+  });
+
+  it('draws an edge whose id is taken, and its problem selects that edge', () => {
+    const store = createSequenceStore();
+    store.getState().openValue('duplicate-edge-id.json', duplicateEdge);
+    const s = store.getState();
+    expect(s.edges.map((e) => [e.id, e.source, e.target])).toEqual([
+      ...duplicateEdge.edges.slice(0, 5).map((e) => [e.id, e.source, e.target]),
+      ['e5#5', 'followup', 'done'],
+    ]);
+    expect(s.edges.find((e) => e.id === 'e5#5')?.data?.problems.errors).toHaveLength(1);
+    expect(s.edges.find((e) => e.id === 'e5')?.data?.problems.errors).toEqual([]);
+    const problem = s.errors.find((p) => p.code === 'duplicate_edge_id') as Problem;
+    expect(store.getState().selectProblem(problem)).toBe(true);
+    expect(selectedIds(store.getState().edges)).toEqual(['e5#5']);
+    expect(selectedIds(store.getState().nodes)).toEqual([]);
+  });
+
+  it('never gives a copy the id of another node', () => {
+    const store = createSequenceStore();
+    const exit = (id: string) => ({ id, type: 'exit', data: {} });
+    // "a#2" is not a valid id, but the canvas draws what it can of invalid files.
+    store.getState().openValue('odd.json', { nodes: [exit('a#2'), exit('a'), exit('a')] });
+    expect(store.getState().nodes.map((n) => n.id)).toEqual(['a#2', 'a', 'a#2#']);
   });
 });
 

@@ -17,8 +17,8 @@ import {
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { LinkFlowEdge, StepFlowNode } from '../canvas/flow-types.ts';
-import { layoutSteps } from '../canvas/layout.ts';
-import { layoutLinks, toFlow } from '../canvas/to-flow.ts';
+import { layoutFlow, toFlow } from '../canvas/to-flow.ts';
+import { indexAt, ProblemTargets } from '../problems/targets.ts';
 import { isObject, type SequenceFile, withPositions } from './file.ts';
 
 /**
@@ -73,6 +73,8 @@ export interface SequenceState {
   notDrawn: NotDrawn | null;
   nodes: StepFlowNode[];
   edges: LinkFlowEdge[];
+  /** What each problem is about on the canvas (by its pointer's index, else its ids). */
+  targets: ProblemTargets;
   /** Bumped on every open, so the canvas starts afresh and fits the new sequence in view. */
   openCount: number;
   /** What the canvas should bring into view; `request` changes on every ask. */
@@ -94,9 +96,9 @@ export interface SequenceActions {
   changeNodes(changes: NodeChange<StepFlowNode>[]): void;
   changeEdges(changes: EdgeChange<LinkFlowEdge>[]): void;
   /**
-   * Selects what a problem names and asks the canvas to show it: its edge when the pointer
-   * is into the edges, else its node, else its edge; for an edge the canvas can't draw, the
-   * step it leaves.
+   * Selects what a problem is about and asks the canvas to show it: the node or edge at its
+   * pointer (two may share an id), else the one its ids name; the edge when the pointer is into
+   * the edges, else the node; for an edge the canvas can't draw, the step it leaves.
    */
   selectProblem(problem: Problem): boolean;
   /** Lays out every step again, top to bottom. */
@@ -114,6 +116,7 @@ const closed: Omit<SequenceState, 'openCount' | 'focus'> = {
   notDrawn: null,
   nodes: [],
   edges: [],
+  targets: new ProblemTargets([], []),
 };
 
 export function createSequenceStore() {
@@ -133,6 +136,7 @@ export function createSequenceStore() {
         notDrawn,
         nodes: flow?.nodes ?? [],
         edges: flow?.edges ?? [],
+        targets: flow?.targets ?? closed.targets,
         openCount: s.openCount + 1,
         focus: null,
       }));
@@ -186,8 +190,8 @@ export function createSequenceStore() {
       },
 
       selectProblem(problem) {
-        const { nodes, edges, focus, file } = get();
-        const target = targetOf(problem, nodes, edges, file);
+        const { nodes, edges, focus, file, targets } = get();
+        const target = targetOf(problem, targets, file);
         if (!target) return false;
         const isNode = target.kind === 'node';
         set({
@@ -201,7 +205,7 @@ export function createSequenceStore() {
       tidyUp() {
         const { nodes, edges, file } = get();
         const steps = nodes.map((n) => n.data.step);
-        const positions = layoutSteps(steps, layoutLinks(steps, edges), { everything: true });
+        const positions = layoutFlow(steps, edges, { everything: true });
         const placed = nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position }));
         const placements = placed.map((n) => ({ index: n.data.step.index, position: n.position }));
         set({ nodes: placed, ...(file ? { file: withPositions(file, placements) } : {}) });
@@ -223,26 +227,21 @@ function refusal(file: SequenceFile | null, errors: Problem[]): NotDrawn | null 
 
 function targetOf(
   problem: Problem,
-  nodes: StepFlowNode[],
-  edges: LinkFlowEdge[],
+  targets: ProblemTargets,
   file: SequenceFile | null,
 ): Selection | undefined {
-  const drawn = (id: unknown): id is string => nodes.some((n) => n.id === id);
-  const edgeDrawn = edges.some((e) => e.id === problem.edgeId);
-  // A problem can name an edge and its source (a cycle, two edges from one handle): the
-  // pointer says which one it is about.
-  if (edgeDrawn && problem.pointer.startsWith('/edges/'))
-    return { kind: 'edge', id: problem.edgeId as string };
-  if (drawn(problem.nodeId)) return { kind: 'node', id: problem.nodeId };
-  if (problem.edgeId === undefined) return undefined;
-  if (edgeDrawn) return { kind: 'edge', id: problem.edgeId };
-  // An edge the canvas can't draw (a missing end, an unknown handle): show where it starts.
-  const edge = (Array.isArray(file?.edges) ? file.edges : []).find(
-    (e) => isObject(e) && e.id === problem.edgeId,
-  ) as Record<string, unknown> | undefined;
-  if (drawn(edge?.source)) return { kind: 'node', id: edge.source };
-  if (drawn(edge?.target)) return { kind: 'node', id: edge.target };
-  return undefined;
+  const subject = targets.subject(problem);
+  if (subject) return subject;
+  // An edge the canvas can't draw (a missing end): show the step it leaves, or enters.
+  const at = indexAt(problem.pointer, 'edges');
+  if (at === undefined && problem.edgeId === undefined) return undefined;
+  const edges = Array.isArray(file?.edges) ? file.edges : [];
+  const edge = (
+    at !== undefined ? edges[at] : edges.find((e) => isObject(e) && e.id === problem.edgeId)
+  ) as unknown;
+  if (!isObject(edge)) return undefined;
+  const step = targets.nodeWithId(edge.source) ?? targets.nodeWithId(edge.target);
+  return step === undefined ? undefined : { kind: 'node', id: step };
 }
 
 /** Keeps the same object when nothing changes, so React Flow re-renders only what did. */

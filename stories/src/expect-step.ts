@@ -14,6 +14,8 @@ export interface StepExpectation {
   selected?: boolean;
   /** Messages of the errors that decorate the step. */
   errors?: string[];
+  /** Their titles, in the UI language: the step's tooltip and badge give title and message. */
+  errorTitles?: string[];
 }
 
 export async function expectStep(root: HTMLElement, expected: StepExpectation): Promise<void> {
@@ -56,7 +58,7 @@ export async function expectStep(root: HTMLElement, expected: StepExpectation): 
     await expect(box).toHaveAttribute('data-state', 'error');
     await expect(badge).toBeVisible();
     await expect(badge).toHaveTextContent(String(expected.errors.length));
-    for (const message of expected.errors) {
+    for (const message of [...expected.errors, ...(expected.errorTitles ?? [])]) {
       await expect(box.getAttribute('title')).toContain(message);
       await expect(badge?.getAttribute('aria-label')).toContain(message);
     }

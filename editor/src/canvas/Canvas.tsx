@@ -104,6 +104,6 @@ function TidyUpButton() {
 }
 
 function miniMapColor(node: { data: Record<string, unknown> }): string {
-  const problems = (node.data as { problems?: { errors: string[] } }).problems;
+  const problems = (node.data as { problems?: { errors: unknown[] } }).problems;
   return problems && problems.errors.length > 0 ? '#dc2626' : '#94a3b8';
 }

@@ -1,3 +1,5 @@
+import type { ProblemCode } from '@nudge/schema';
+
 /**
  * English UI text. `ko.ts` must have exactly these keys (the type and a test check it).
  * Plural keys come in `_one`/`_other` pairs; Korean has no plural forms and repeats the text.
@@ -77,6 +79,44 @@ export const en = {
     edge: 'link {{id}}',
     file: 'whole file',
     fileProblem: 'File',
+    /** A title per problem code, shown above the validator's (English) message. */
+    codes: {
+      not_an_object: 'The file is not a JSON object',
+      unsupported_format: 'Unsupported format version',
+      too_deep: 'Nested too deeply',
+      too_many_nodes: 'Too many steps',
+      too_many_edges: 'Too many links',
+      too_many_properties: 'Too many properties in one object',
+      too_many_problems: 'More problems than are listed',
+      missing_property: 'Missing property',
+      unknown_property: 'Unknown property',
+      invalid_type: 'Wrong type of value',
+      invalid_value: 'Value not allowed here',
+      invalid_timezone: 'Unknown time zone',
+      invalid_rule: 'Invalid rule',
+      rule_too_deep: 'Rule nested too deeply',
+      template_too_large: 'Template too large',
+      entry_missing: 'No entry step',
+      entry_multiple: 'More than one entry step',
+      edge_into_entry: 'Link into the entry step',
+      unknown_source: 'Link from a missing step',
+      unknown_target: 'Link to a missing step',
+      duplicate_node_id: 'Step id used twice',
+      duplicate_edge_id: 'Link id used twice',
+      duplicate_branch_id: 'Branch id used twice',
+      unknown_handle: "Link from a handle the step doesn't have",
+      handle_multiple_edges: 'Two links from one handle',
+      cycle: 'Loop back to an earlier step',
+      unreachable: "Step that can't be reached",
+      unknown_node_ref: 'Rule names a missing step',
+      invalid_node_ref: 'Rule names a step that sends nothing',
+      schedule_empty_window: 'Send window ends before it starts',
+      liquid_syntax: 'Template syntax error',
+      thread_without_email: 'Reply with no earlier email',
+      unconnected_handle: 'Branch leads nowhere',
+      unknown_variable: 'Unknown merge variable',
+      split_weights: "Split weights don't add up to 100",
+    } satisfies Record<ProblemCode, string>,
   },
   step: {
     types: {

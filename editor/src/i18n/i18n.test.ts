@@ -1,3 +1,4 @@
+import { PROBLEM_CODES } from '@nudge/schema';
 import { describe, expect, it, vi } from 'vitest';
 import { en } from './en.ts';
 import { i18n, setLanguage } from './i18n.ts';
@@ -34,6 +35,24 @@ describe('translations', () => {
     const korean = leaves(ko);
     for (const [key, text] of leaves(en))
       expect(placeholders(korean.get(key)), key).toEqual(placeholders(text));
+  });
+});
+
+describe('problem titles', () => {
+  it('exist in both languages for every code the validator can report, and only for those', () => {
+    const codes = Object.keys(PROBLEM_CODES).sort();
+    for (const [language, tree] of Object.entries({ en, ko })) {
+      const titled = [...leaves(tree).keys()]
+        .filter((key) => key.startsWith('problems.codes.'))
+        .map((key) => key.slice('problems.codes.'.length))
+        .sort();
+      expect(titled, language).toEqual(codes);
+    }
+  });
+
+  it('are the headline the UI shows, in the chosen language', () => {
+    expect(i18n.getFixedT('en')('problems.codes.unreachable')).toBe("Step that can't be reached");
+    expect(i18n.getFixedT('ko')('problems.codes.unreachable')).toBe('도달할 수 없는 단계');
   });
 });
 

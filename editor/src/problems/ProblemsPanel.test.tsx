@@ -135,6 +135,19 @@ describe('ProblemsPanel', () => {
     expect(current('wait')).toBeNull();
   });
 
+  it("heads each problem with its title in the UI language, the validator's words under it", () => {
+    act(() => void i18n.changeLanguage('ko'));
+    const el = render({ errors: [error], warnings: [warning] });
+    const items = [...el.querySelectorAll('[data-testid="problem"]')];
+    expect(items.map((i) => i.querySelector('.problem__title')?.textContent)).toEqual([
+      '도달할 수 없는 단계',
+      '연결되지 않은 분기',
+    ]);
+    expect(items[0]?.querySelector('.problem__message')?.textContent).toBe(error.message);
+    act(() => void i18n.changeLanguage('en'));
+    expect(el.querySelector('.problem__title')?.textContent).toBe("Step that can't be reached");
+  });
+
   it('says so when there are no problems, in the chosen language', () => {
     act(() => void i18n.changeLanguage('ko'));
     const el = render({});

@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Selection } from '../sequence/store.ts';
 import { problemSubject } from './subject.ts';
 import { BY_IDS } from './targets.ts';
+import { problemTitle } from './title.ts';
 import './problems.css';
 
 /**
- * The list of what is wrong with the open sequence: errors first, then warnings.
+ * The list of what is wrong with the open sequence: errors first, then warnings. Each is
+ * headed by its title in the UI language, with the validator's message (English, naming the
+ * ids and values involved) under it.
  *
  * Test hooks: the panel is data-testid="problems"; each problem is a <button
  * data-testid="problem"> inside a list item, with data-code, data-severity and
@@ -112,6 +115,7 @@ function ProblemItem({
       onClick={() => onSelect?.(problem)}
     >
       <span className="problem__severity">{t(`problems.${problem.severity}`)}</span>
+      <span className="problem__title">{problemTitle(problem, t)}</span>
       <span className="problem__message">{problem.message}</span>
       <span className="problem__where">
         <span>{where}</span>

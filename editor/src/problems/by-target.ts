@@ -1,10 +1,10 @@
 import type { Problem } from '@nudge/schema';
 import { BY_IDS, type ProblemTargets } from './targets.ts';
 
-/** The messages of the problems that name one node or edge, split by severity. */
+/** The problems about one node or edge, split by severity. */
 export interface TargetProblems {
-  errors: string[];
-  warnings: string[];
+  errors: Problem[];
+  warnings: Problem[];
 }
 
 export interface ProblemsByTarget {
@@ -24,7 +24,7 @@ export function problemsByTarget(
   const edges = new Map<string, TargetProblems>();
   const add = (map: Map<string, TargetProblems>, id: string, p: Problem) => {
     const entry = map.get(id) ?? { errors: [], warnings: [] };
-    (p.severity === 'error' ? entry.errors : entry.warnings).push(p.message);
+    (p.severity === 'error' ? entry.errors : entry.warnings).push(p);
     map.set(id, entry);
   };
   for (const p of problems) {

@@ -1,8 +1,11 @@
+import type { Problem } from '@nudge/schema';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
+import type { TFunction } from 'i18next';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepFlowNode } from '../canvas/flow-types.ts';
 import type { TargetProblems } from '../problems/by-target.ts';
+import { problemTitle } from '../problems/title.ts';
 import { acceptsEdges } from '../sequence/file.ts';
 import { type HandleLabel, handleLabels } from './handles.ts';
 import { StepIcon } from './StepIcon.tsx';
@@ -24,7 +27,7 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
   const summary = summarizeStep(step, t);
   const state =
     problems.errors.length > 0 ? 'error' : problems.warnings.length > 0 ? 'warning' : 'ok';
-  const messages = [...problems.errors, ...problems.warnings];
+  const messages = [...problems.errors, ...problems.warnings].map((p) => describe(p, t));
   return (
     <div
       className={`step step--${state}`}
@@ -66,7 +69,7 @@ function ProblemBadge({ problems }: { problems: TargetProblems }) {
   const count = errors > 0 ? errors : problems.warnings.length;
   if (count === 0) return null;
   const label = errors > 0 ? t('step.errors', { count }) : t('step.warnings', { count });
-  const messages = errors > 0 ? problems.errors : problems.warnings;
+  const messages = (errors > 0 ? problems.errors : problems.warnings).map((p) => describe(p, t));
   return (
     <span
       className="step__badge"
@@ -78,6 +81,11 @@ function ProblemBadge({ problems }: { problems: TargetProblems }) {
       {count}
     </span>
   );
+}
+
+/** A problem in a line: its title in the UI language, then the validator's message. */
+function describe(problem: Problem, t: TFunction): string {
+  return `${problemTitle(problem, t)}: ${problem.message}`;
 }
 
 /**

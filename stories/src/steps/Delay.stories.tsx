@@ -33,6 +33,21 @@ export const Normal: Story = stories.normal;
 export const Selected: Story = stories.selected;
 export const WithError: Story = stories.withError;
 
+/** In Korean, the problem's title is Korean; the validator's detail stays as it said it. */
+export const WithErrorKorean: Story = {
+  ...stories.withError,
+  globals: { locale: 'ko' },
+  play: ({ canvasElement, args }) =>
+    expectStep(canvasElement, {
+      id: 'wait-3d',
+      type: '대기',
+      summary: ['3일'],
+      handles: 'plain',
+      errors: (args.problems ?? []).map((p) => p.message),
+      errorTitles: ['도달할 수 없는 단계'],
+    }),
+};
+
 /** A delay timed from a contact's date field. */
 export const UntilDate: Story = {
   args: { node: d30 },

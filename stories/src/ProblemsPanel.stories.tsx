@@ -1,6 +1,8 @@
 import { ProblemsPanel } from '@nudge/editor';
+import { validateSequence } from '@nudge/schema';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
+import { ENTRY, sequenceOf } from './broken.ts';
 
 const meta = {
   title: 'Panels/Problems',
@@ -18,34 +20,28 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** What the validator says of a sequence with a misspelt unit, a link to nowhere and a loose branch. */
+const broken = validateSequence(
+  sequenceOf(
+    [
+      ENTRY,
+      { id: 'wait', type: 'delay', data: { amount: 2, unit: 'fortnights' } },
+      { id: 'check', type: 'condition', data: { rule: { event: 'opened' } } },
+      { id: 'bye', type: 'exit', data: {} },
+    ],
+    [
+      { id: 'e1', source: 'start', target: 'wait' },
+      { id: 'e2', source: 'wait', target: 'check' },
+      { id: 'e3', source: 'check', sourceHandle: 'yes', target: 'bye' },
+      { id: 'e4', source: 'check', sourceHandle: 'no', target: 'ghost' },
+    ],
+  ),
+);
+
 export const WithProblems: Story = {
   args: {
-    errors: [
-      {
-        severity: 'error',
-        code: 'invalid_value',
-        message: '"fortnights" is not one of "minutes", "hours", "days", "weeks", "businessDays"',
-        pointer: '/nodes/2/data/unit',
-        nodeId: 'wait',
-      },
-      {
-        severity: 'error',
-        code: 'unknown_target',
-        message: 'the target "ghost" is not a node of this sequence',
-        pointer: '/edges/5/target',
-        edgeId: 'e6',
-      },
-    ],
-    warnings: [
-      {
-        severity: 'warning',
-        code: 'unconnected_handle',
-        message:
-          'the "no" handle of condition "check" leads nowhere: enrollments that take it complete there',
-        pointer: '/nodes/3',
-        nodeId: 'check',
-      },
-    ],
+    errors: broken.errors,
+    warnings: broken.warnings,
     selected: [{ kind: 'node', id: 'check' }],
   },
   play: async ({ canvasElement, args }) => {
@@ -58,7 +54,8 @@ export const WithProblems: Story = {
       'unknown_target',
       'unconnected_handle',
     ]);
-    await expect(items[1]).toHaveAttribute('data-edge-id', 'e6');
+    await expect(items[1]).toHaveAttribute('data-edge-id', 'e4');
+    await expect(items[0]).toHaveTextContent('"fortnights" is not one of');
     await expect(items[2]).toHaveAttribute('aria-current', 'true');
     await userEvent.click(items[0] as HTMLElement);
     await expect(args.onSelect).toHaveBeenCalledWith(args.errors[0]);

@@ -1,26 +1,27 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
+import { ENTRY, problemsAbout, sequenceOf } from '../broken.ts';
 import { expectStep } from '../expect-step.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { stepStories } from '../step-stories.ts';
 
+const node = {
+  id: 'is-executive',
+  type: 'condition',
+  data: {
+    rule: {
+      any: [
+        { field: 'contact.title', op: 'contains', value: 'CEO' },
+        { field: 'contact.title', op: 'contains', value: '대표' },
+      ],
+    },
+  },
+};
+
 const meta = {
   title: 'Steps/Condition',
   component: StepFrame,
-  args: {
-    node: {
-      id: 'is-executive',
-      type: 'condition',
-      data: {
-        rule: {
-          any: [
-            { field: 'contact.title', op: 'contains', value: 'CEO' },
-            { field: 'contact.title', op: 'contains', value: '대표' },
-          ],
-        },
-      },
-    },
-  },
+  args: { node },
 } satisfies Meta<typeof StepFrame>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -32,10 +33,33 @@ const expected = {
   handles: ['Yes', 'No'],
 };
 
+const bye = { id: 'bye', type: 'exit', data: {} };
+const linked = [
+  { id: 'e1', source: 'start', target: 'is-executive' },
+  { id: 'e2', source: 'is-executive', sourceHandle: 'yes', target: 'bye' },
+];
+
 const stories = stepStories(expected, {
-  code: 'handle_multiple_edges',
-  pointer: '/edges/5',
-  message: 'the "yes" handle of "is-executive" already has an edge (e4): one edge per handle',
+  // One comparison uses an operator rules don't have.
+  sequence: sequenceOf(
+    [
+      ENTRY,
+      {
+        ...node,
+        data: {
+          rule: {
+            any: [
+              { field: 'contact.title', op: 'contains', value: 'CEO' },
+              { field: 'contact.title', op: 'startsWith', value: '대표' },
+            ],
+          },
+        },
+      },
+      bye,
+    ],
+    [...linked, { id: 'e3', source: 'is-executive', sourceHandle: 'no', target: 'bye' }],
+  ),
+  summary: ['title contains "CEO" or title ?'],
 });
 
 export const Normal: Story = stories.normal;
@@ -44,18 +68,8 @@ export const WithError: Story = stories.withError;
 
 /** A warning gives a lighter state than an error. */
 export const WithWarning: Story = {
-  args: {
-    problems: [
-      {
-        severity: 'warning',
-        code: 'unconnected_handle',
-        pointer: '/nodes/3',
-        nodeId: 'is-executive',
-        message:
-          'the "no" handle of condition "is-executive" leads nowhere: enrollments that take it complete there',
-      },
-    ],
-  },
+  // Its "no" handle leads nowhere.
+  args: { problems: problemsAbout(sequenceOf([ENTRY, node, bye], linked), 'is-executive') },
   play: async ({ canvasElement }) => {
     const step = within(canvasElement).getByTestId('step');
     await expect(step).toHaveAttribute('data-state', 'warning');

@@ -1,34 +1,37 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ENTRY, sequenceOf } from '../broken.ts';
 import { expectStep } from '../expect-step.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { stepStories } from '../step-stories.ts';
 
+const node = {
+  id: 'welcome',
+  type: 'email',
+  data: {
+    subject: '{{고객명}}님, 넛지 김지훈입니다',
+    body: '<p>안녕하세요 {{고객명}}님,</p>',
+    format: 'html',
+    mode: 'auto',
+  },
+};
+
 const meta = {
   title: 'Steps/Email',
   component: StepFrame,
-  args: {
-    node: {
-      id: 'welcome',
-      type: 'email',
-      data: {
-        subject: '{{고객명}}님, 넛지 김지훈입니다',
-        body: '<p>안녕하세요 {{고객명}}님,</p>',
-        format: 'html',
-        mode: 'auto',
-      },
-    },
-  },
+  args: { node },
 } satisfies Meta<typeof StepFrame>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 const stories = stepStories(
   { id: 'welcome', type: 'Email', summary: ['{{고객명}}님, 넛지 김지훈입니다'], handles: 'plain' },
+  // Without a subject it replies in a thread, but no email comes before it.
   {
-    code: 'cycle',
-    pointer: '/edges/3',
-    message:
-      "this edge closes a cycle (welcome → wait → welcome): a sequence can't loop back to an earlier step",
+    sequence: sequenceOf(
+      [ENTRY, { ...node, data: { body: node.data.body, format: 'html', mode: 'auto' } }],
+      [{ id: 'e1', source: 'start', target: 'welcome' }],
+    ),
+    summary: ['Reply in the thread of the last email'],
   },
 );
 

@@ -1,17 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { sequenceOf } from '../broken.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { stepStories } from '../step-stories.ts';
+
+const node = {
+  id: 'start',
+  type: 'entry',
+  data: { triggers: [{ kind: 'event', name: 'signed_up' }, { kind: 'manual' }] },
+};
 
 const meta = {
   title: 'Steps/Entry',
   component: StepFrame,
-  args: {
-    node: {
-      id: 'start',
-      type: 'entry',
-      data: { triggers: [{ kind: 'event', name: 'signed_up' }, { kind: 'manual' }] },
-    },
-  },
+  args: { node },
 } satisfies Meta<typeof StepFrame>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -24,11 +25,12 @@ const stories = stepStories(
     handles: 'plain',
     incoming: false,
   },
+  // A second entry: the first one stands.
   {
-    code: 'entry_multiple',
-    pointer: '/nodes/4/type',
-    message:
-      'a sequence has exactly one entry, and "start" is already one: put several triggers on one entry instead',
+    sequence: sequenceOf([
+      { id: 'signup', type: 'entry', data: { triggers: [{ kind: 'manual' }] } },
+      node,
+    ]),
   },
 );
 

@@ -1,25 +1,26 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ENTRY, sequenceOf } from '../broken.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { stepStories } from '../step-stories.ts';
+
+const node = {
+  id: 'alimtalk-d7',
+  type: 'kakao',
+  data: {
+    templateCode: 'RENEWAL_D7_BTN',
+    body: '[넛지] 계약 만료 7일 전 안내\n\n{{고객명}}님, {{만료일}}에 계약이 만료됩니다.',
+    buttons: [
+      { name: '갱신 신청하기', url: 'https://nudge.example/renew' },
+      { name: '요금제 비교', url: 'https://nudge.example/pricing' },
+    ],
+    mode: 'auto',
+  },
+};
 
 const meta = {
   title: 'Steps/AlimTalk',
   component: StepFrame,
-  args: {
-    node: {
-      id: 'alimtalk-d7',
-      type: 'kakao',
-      data: {
-        templateCode: 'RENEWAL_D7_BTN',
-        body: '[넛지] 계약 만료 7일 전 안내\n\n{{고객명}}님, {{만료일}}에 계약이 만료됩니다.',
-        buttons: [
-          { name: '갱신 신청하기', url: 'https://nudge.example/renew' },
-          { name: '요금제 비교', url: 'https://nudge.example/pricing' },
-        ],
-        mode: 'auto',
-      },
-    },
-  },
+  args: { node },
 } satisfies Meta<typeof StepFrame>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -34,10 +35,24 @@ const stories = stepStories(
     ],
     handles: 'plain',
   },
+  // A button's link is a template that doesn't parse (an unclosed {{ ).
   {
-    code: 'liquid_syntax',
-    pointer: '/nodes/6/data/body',
-    message: 'the body is not a valid template: output "{{고객명" not closed (line 3, column 1)',
+    sequence: sequenceOf(
+      [
+        ENTRY,
+        {
+          ...node,
+          data: {
+            ...node.data,
+            buttons: [
+              { name: '갱신 신청하기', url: 'https://nudge.example/renew?c={{ contact.id' },
+              { name: '요금제 비교', url: 'https://nudge.example/pricing' },
+            ],
+          },
+        },
+      ],
+      [{ id: 'e1', source: 'start', target: 'alimtalk-d7' }],
+    ),
   },
 );
 

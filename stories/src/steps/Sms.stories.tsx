@@ -1,20 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ENTRY, sequenceOf } from '../broken.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { stepStories } from '../step-stories.ts';
+
+const node = {
+  id: 'sms-d14',
+  type: 'sms',
+  data: {
+    body: '[넛지] {{고객명}}님, 계약 만료가 2주 남았습니다({{만료일}}). 갱신 문의: {{ owner.phone | default: "1588-0000" }}',
+    mode: 'auto',
+  },
+};
 
 const meta = {
   title: 'Steps/SMS',
   component: StepFrame,
-  args: {
-    node: {
-      id: 'sms-d14',
-      type: 'sms',
-      data: {
-        body: '[넛지] {{고객명}}님, 계약 만료가 2주 남았습니다({{만료일}}). 갱신 문의: {{ owner.phone | default: "1588-0000" }}',
-        mode: 'auto',
-      },
-    },
-  },
+  args: { node },
 } satisfies Meta<typeof StepFrame>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -29,11 +30,8 @@ const stories = stepStories(
     ],
     handles: 'plain',
   },
-  {
-    code: 'unreachable',
-    pointer: '/nodes/4',
-    message: 'no path from the entry reaches sms "sms-d14"',
-  },
+  // Nothing leads to it.
+  { sequence: sequenceOf([ENTRY, node]) },
 );
 
 export const Normal: Story = stories.normal;

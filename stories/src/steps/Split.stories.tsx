@@ -1,23 +1,24 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ENTRY, sequenceOf } from '../broken.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { stepStories } from '../step-stories.ts';
+
+const node = {
+  id: 'ab-test',
+  type: 'split',
+  data: {
+    branches: [
+      { id: 'a', weight: 50 },
+      { id: 'b', weight: 30 },
+      { id: 'control', weight: 20 },
+    ],
+  },
+};
 
 const meta = {
   title: 'Steps/A-B split',
   component: StepFrame,
-  args: {
-    node: {
-      id: 'ab-test',
-      type: 'split',
-      data: {
-        branches: [
-          { id: 'a', weight: 50 },
-          { id: 'b', weight: 30 },
-          { id: 'control', weight: 20 },
-        ],
-      },
-    },
-  },
+  args: { node },
 } satisfies Meta<typeof StepFrame>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -29,11 +30,8 @@ const stories = stepStories(
     summary: ['a 50% · b 30% · control 20%'],
     handles: ['a · 50%', 'b · 30%', 'control · 20%'],
   },
-  {
-    code: 'duplicate_branch_id',
-    pointer: '/nodes/7/data/branches/2/id',
-    message: 'another branch of this split is already "a"',
-  },
+  // Nothing leads to it.
+  { sequence: sequenceOf([ENTRY, node]) },
 );
 
 export const Normal: Story = stories.normal;

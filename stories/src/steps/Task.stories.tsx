@@ -1,22 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ENTRY, sequenceOf } from '../broken.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { stepStories } from '../step-stories.ts';
+
+const node = {
+  id: 'renewal-call',
+  type: 'task',
+  data: {
+    kind: 'call',
+    title: '{{회사명}} {{고객명}}님 갱신 상담 전화',
+    assignee: 'owner',
+    waitForCompletion: true,
+  },
+};
 
 const meta = {
   title: 'Steps/Task',
   component: StepFrame,
-  args: {
-    node: {
-      id: 'renewal-call',
-      type: 'task',
-      data: {
-        kind: 'call',
-        title: '{{회사명}} {{고객명}}님 갱신 상담 전화',
-        assignee: 'owner',
-        waitForCompletion: true,
-      },
-    },
-  },
+  args: { node },
 } satisfies Meta<typeof StepFrame>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -28,10 +29,12 @@ const stories = stepStories(
     summary: ['Call: {{회사명}} {{고객명}}님 갱신 상담 전화', 'Waits until done'],
     handles: 'plain',
   },
+  // Assigned to someone who is neither the owner nor an email address.
   {
-    code: 'invalid_value',
-    pointer: '/nodes/8/data/assignee',
-    message: 'the assignee must be "owner" (the contact\'s owner) or an email address',
+    sequence: sequenceOf(
+      [ENTRY, { ...node, data: { ...node.data, assignee: 'the boss' } }],
+      [{ id: 'e1', source: 'start', target: 'renewal-call' }],
+    ),
   },
 );
 

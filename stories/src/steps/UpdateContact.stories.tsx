@@ -1,21 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ENTRY, sequenceOf } from '../broken.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { stepStories } from '../step-stories.ts';
+
+const node = {
+  id: 'tag-exec',
+  type: 'update_contact',
+  data: {
+    set: { 'contact.attributes.onboarding_track': 'executive' },
+    addTags: ['exec-track'],
+    removeTags: ['cold'],
+  },
+};
 
 const meta = {
   title: 'Steps/Update contact',
   component: StepFrame,
-  args: {
-    node: {
-      id: 'tag-exec',
-      type: 'update_contact',
-      data: {
-        set: { 'contact.attributes.onboarding_track': 'executive' },
-        addTags: ['exec-track'],
-        removeTags: ['cold'],
-      },
-    },
-  },
+  args: { node },
 } satisfies Meta<typeof StepFrame>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -27,10 +28,18 @@ const stories = stepStories(
     summary: ['onboarding_track → "executive"', 'Add tags: exec-track', 'Remove tags: cold'],
     handles: 'plain',
   },
+  // Sets a path that is not the contact's.
   {
-    code: 'invalid_value',
-    pointer: '/nodes/5/data/set/owner.name',
-    message: '"owner.name" is not a writable contact path',
+    sequence: sequenceOf(
+      [ENTRY, { ...node, data: { ...node.data, set: { ...node.data.set, 'owner.name': 'Kim' } } }],
+      [{ id: 'e1', source: 'start', target: 'tag-exec' }],
+    ),
+    summary: [
+      'onboarding_track → "executive"',
+      'owner.name → "Kim"',
+      'Add tags: exec-track',
+      'Remove tags: cold',
+    ],
   },
 );
 

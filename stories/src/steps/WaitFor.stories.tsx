@@ -1,20 +1,21 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { ENTRY, sequenceOf } from '../broken.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { stepStories } from '../step-stories.ts';
+
+const node = {
+  id: 'opened-welcome',
+  type: 'wait_for',
+  data: {
+    rule: { event: 'opened', node: 'welcome' },
+    timeout: { amount: 3, unit: 'businessDays' },
+  },
+};
 
 const meta = {
   title: 'Steps/Wait for',
   component: StepFrame,
-  args: {
-    node: {
-      id: 'opened-welcome',
-      type: 'wait_for',
-      data: {
-        rule: { event: 'opened', node: 'welcome' },
-        timeout: { amount: 3, unit: 'businessDays' },
-      },
-    },
-  },
+  args: { node },
 } satisfies Meta<typeof StepFrame>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -26,10 +27,9 @@ const stories = stepStories(
     summary: ['opened welcome', 'Times out after 3 business days'],
     handles: ['Met', 'Timeout'],
   },
+  // Its rule waits for an open of "welcome", which this sequence doesn't have.
   {
-    code: 'unknown_node_ref',
-    pointer: '/nodes/2/data/rule/node',
-    message: 'the RULE names node "welcome", which is not in this sequence',
+    sequence: sequenceOf([ENTRY, node], [{ id: 'e1', source: 'start', target: 'opened-welcome' }]),
   },
 );
 

@@ -75,7 +75,7 @@ export const en = {
     nothingOpen: 'Open a sequence to check it.',
     error: 'Error',
     warning: 'Warning',
-    node: 'node {{id}}',
+    node: 'step {{id}}',
     edge: 'link {{id}}',
     file: 'whole file',
     fileProblem: 'File',

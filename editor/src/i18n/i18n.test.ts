@@ -38,6 +38,17 @@ describe('translations', () => {
   });
 });
 
+describe('words', () => {
+  it('call a node of the sequence a step (단계), as its users do', () => {
+    // Keys may say "node" (they follow the schema's codes); the texts people read may not.
+    const shown = (text: unknown) => String(text).replace(/\{\{\w+\}\}/g, '');
+    for (const [key, text] of leaves(en)) expect(shown(text), key).not.toMatch(/\bnodes?\b/i);
+    for (const [key, text] of leaves(ko)) expect(shown(text), key).not.toMatch(/노드/);
+    expect(i18n.getFixedT('en')('problems.node', { id: 'welcome' })).toBe('step welcome');
+    expect(i18n.getFixedT('ko')('problems.node', { id: 'welcome' })).toBe('단계 welcome');
+  });
+});
+
 describe('problem titles', () => {
   it('exist in both languages for every code the validator can report, and only for those', () => {
     const codes = Object.keys(PROBLEM_CODES).sort();

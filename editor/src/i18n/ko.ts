@@ -75,7 +75,7 @@ export const ko: Resources = {
     nothingOpen: '시퀀스를 열면 검사 결과가 여기에 표시됩니다.',
     error: '오류',
     warning: '경고',
-    node: '노드 {{id}}',
+    node: '단계 {{id}}',
     edge: '연결 {{id}}',
     file: '파일 전체',
     fileProblem: '파일',

@@ -73,7 +73,7 @@ describe('ProblemsPanel', () => {
       ['unconnected_handle', undefined, 'e2'],
     ]);
     expect(items[0]?.textContent).toContain('/nodes/5');
-    expect(items[0]?.textContent).toContain('node orphan');
+    expect(items[0]?.textContent).toContain('step orphan');
   });
 
   it('names the edge of a problem that points into the edges, even when it names a step too', () => {
@@ -89,7 +89,7 @@ describe('ProblemsPanel', () => {
     };
     const el = render({ errors: [cycle as Problem, both, error] });
     const wheres = [...el.querySelectorAll('.problem__where > span')].map((s) => s.textContent);
-    expect(wheres).toEqual(['link back', 'link e4', 'node orphan']);
+    expect(wheres).toEqual(['link back', 'link e4', 'step orphan']);
   });
 
   it('hands the clicked problem to onSelect', () => {

@@ -1,4 +1,4 @@
-import { FIELD_OPS, RULE_EVENTS } from '@nudge/schema';
+import { FIELD_OPS, LIMITS, RULE_EVENTS } from '@nudge/schema';
 import type { TFunction } from 'i18next';
 import { isObject } from '../sequence/file.ts';
 
@@ -7,7 +7,6 @@ import { isObject } from '../sequence/file.ts';
  * title contains "Founder"", "opened welcome". Reads rules from possibly invalid files.
  */
 
-const MAX_DEPTH = 8;
 const MAX_VALUE = 40;
 
 type FieldOp = (typeof FIELD_OPS)[number];
@@ -15,7 +14,8 @@ type RuleEvent = Exclude<(typeof RULE_EVENTS)[number], 'custom'>;
 
 export function summarizeRule(rule: unknown, t: TFunction, depth = 0): string {
   if (!isObject(rule)) return '?';
-  if (depth >= MAX_DEPTH) return '…';
+  // `depth` counts from 0, the format's rule depth from 1: a valid rule is summarized whole.
+  if (depth >= LIMITS.ruleDepth) return '…';
   if (Array.isArray(rule.all)) return group(rule.all, t('rule.and'), t, depth);
   if (Array.isArray(rule.any)) return group(rule.any, t('rule.or'), t, depth);
   if ('not' in rule) return t('rule.not', { rule: summarizeRule(rule.not, t, depth + 1) });

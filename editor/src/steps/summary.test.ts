@@ -1,4 +1,4 @@
-import type { NodeType } from '@nudge/schema';
+import { LIMITS, type NodeType, ruleDepth } from '@nudge/schema';
 import contractRenewal from '@nudge/schema/examples/contract-renewal.json';
 import onboarding from '@nudge/schema/examples/onboarding.json';
 import { describe, expect, it } from 'vitest';
@@ -150,6 +150,38 @@ describe('summarizeStep', () => {
     expect(summarizeStep({ type: 'unknown', rawType: 'fax', data: {} }, en)).toEqual([
       'Type “fax” is not a step Nudge knows',
     ]);
+  });
+});
+
+describe('rules as deep as the format allows', () => {
+  const nested = (depth: number): unknown =>
+    depth === 1 ? { event: 'opened' } : { not: nested(depth - 1) };
+
+  it('are summarized whole; deeper ones (invalid) are cut with "…"', () => {
+    const deepest = nested(LIMITS.ruleDepth);
+    expect(ruleDepth(deepest)).toBe(LIMITS.ruleDepth);
+    const lines = summarizeStep(step('condition', { rule: deepest }), en);
+    expect(lines[0]).not.toContain('…');
+    expect(lines[0]).toContain('opened');
+    expect(
+      summarizeStep(step('condition', { rule: nested(LIMITS.ruleDepth + 1) }), en)[0],
+    ).toContain('…');
+  });
+});
+
+describe('task kinds', () => {
+  it('name each kind the format has, and a kind it lacks as a plain task', () => {
+    const kinds = (kind: string) =>
+      summarizeStep(step('task', { kind, title: 'x' }), en)[0]?.split(':')[0];
+    expect(['call', 'todo', 'manual_email', 'other', 'fax'].map(kinds)).toEqual([
+      'Call',
+      'To-do',
+      'Manual email',
+      'Task',
+      'Task',
+    ]);
+    // A name of Object.prototype is no kind either.
+    expect(kinds('constructor')).toBe('Task');
   });
 });
 

@@ -1,4 +1,4 @@
-import { type NodeType, TIME_UNITS, type TimeUnit } from '@nudge/schema';
+import { type NodeOf, type NodeType, TIME_UNITS, type TimeUnit } from '@nudge/schema';
 import type { TFunction } from 'i18next';
 import { type FileStep, isObject } from '../sequence/file.ts';
 import { fieldLabel, summarizeRule, valueLabel } from './rule-summary.ts';
@@ -12,6 +12,18 @@ type Data = Record<string, unknown>;
 type Summarizer = (data: Data, t: TFunction) => string[];
 
 const EXCERPT = 80;
+
+/**
+ * The task kinds of the format. @nudge/schema exports their type but no list, so the list is
+ * here, checked against the type: a kind added to the schema fails the typecheck until it
+ * is named here (and in en.ts and ko.ts).
+ */
+type TaskKind = NodeOf<'task'>['data']['kind'];
+const TASK_KINDS = new Set(
+  Object.keys({ call: 0, todo: 0, manual_email: 0, other: 0 } satisfies Record<TaskKind, 0>),
+);
+const isTaskKind = (kind: unknown): kind is TaskKind =>
+  typeof kind === 'string' && TASK_KINDS.has(kind);
 
 const SUMMARIES: Record<NodeType, Summarizer> = {
   entry: (data, t) => list(data.triggers).map((trigger) => triggerText(trigger, t)),
@@ -37,9 +49,7 @@ const SUMMARIES: Record<NodeType, Summarizer> = {
     ].filter(Boolean),
 
   task: (data, t) => {
-    const kind = ['call', 'todo', 'manual_email', 'other'].includes(data.kind as string)
-      ? t(`summary.task.kinds.${data.kind as 'call' | 'todo' | 'manual_email' | 'other'}`)
-      : t('summary.task.kinds.other');
+    const kind = t(`summary.task.kinds.${isTaskKind(data.kind) ? data.kind : 'other'}`);
     return [
       t('summary.task.title', { kind, title: text(data.title) ? excerpt(data.title) : '' }),
       ...(data.waitForCompletion === true ? [t('summary.task.waits')] : []),

@@ -20,6 +20,8 @@ export {
   type NodeType,
   type Position,
   type SequenceNode,
+  TASK_KINDS,
+  type TaskKind,
   type Trigger,
 } from './nodes.ts';
 export { TIME_UNITS, type TimeUnit, WEEKDAYS, type Weekday } from './primitives.ts';

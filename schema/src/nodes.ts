@@ -91,8 +91,11 @@ export const KakaoData = object(
   'a KakaoTalk AlimTalk message',
 );
 
+export const TASK_KINDS = ['call', 'todo', 'manual_email', 'other'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
 export const TaskData = object({
-  kind: StringEnum(['call', 'todo', 'manual_email', 'other'], 'call, todo, manual_email or other'),
+  kind: StringEnum(TASK_KINDS, 'call, todo, manual_email or other'),
   title: Liquid('the task title'),
   note: Type.Optional(Liquid('notes for the person doing the task', 0)),
   assignee: Type.Optional(

@@ -1,8 +1,8 @@
 import { App, type StepData, sequenceStore } from '@nudge/editor';
+// From the schema's broken-file corpus (the package exports only its examples).
+import duplicateNodeId from '@nudge/schema/fixtures/invalid/duplicate-node-id.json';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-// From the schema's broken-file corpus (the package exports only its examples).
-import duplicateNodeId from '../../schema/fixtures/invalid/duplicate-node-id.json';
 
 /**
  * The whole editor page in a real browser: opening files, the canvas, and a problem

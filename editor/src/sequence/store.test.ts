@@ -1,10 +1,10 @@
 import { LIMITS, type Problem } from '@nudge/schema';
 import coldMail from '@nudge/schema/examples/cold-mail.json';
 import onboarding from '@nudge/schema/examples/onboarding.json';
-import { describe, expect, it } from 'vitest';
 // The broken-file corpus of the schema package (it exports only the examples).
-import duplicateEdge from '../../../schema/fixtures/invalid/duplicate-edge-id.json';
-import duplicateNode from '../../../schema/fixtures/invalid/duplicate-node-id.json';
+import duplicateEdge from '@nudge/schema/fixtures/invalid/duplicate-edge-id.json';
+import duplicateNode from '@nudge/schema/fixtures/invalid/duplicate-node-id.json';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLES, openExample } from './examples.ts';
 import { openFile } from './open-file.ts';
 import { createSequenceStore } from './store.ts';

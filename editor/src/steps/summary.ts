@@ -1,4 +1,4 @@
-import { type NodeOf, type NodeType, TIME_UNITS, type TimeUnit } from '@nudge/schema';
+import { type NodeType, TASK_KINDS, type TaskKind, TIME_UNITS, type TimeUnit } from '@nudge/schema';
 import type { TFunction } from 'i18next';
 import { type FileStep, isObject } from '../sequence/file.ts';
 import { fieldLabel, summarizeRule, valueLabel } from './rule-summary.ts';
@@ -13,17 +13,8 @@ type Summarizer = (data: Data, t: TFunction) => string[];
 
 const EXCERPT = 80;
 
-/**
- * The task kinds of the format. @nudge/schema exports their type but no list, so the list is
- * here, checked against the type: a kind added to the schema fails the typecheck until it
- * is named here (and in en.ts and ko.ts).
- */
-type TaskKind = NodeOf<'task'>['data']['kind'];
-const TASK_KINDS = new Set(
-  Object.keys({ call: 0, todo: 0, manual_email: 0, other: 0 } satisfies Record<TaskKind, 0>),
-);
 const isTaskKind = (kind: unknown): kind is TaskKind =>
-  typeof kind === 'string' && TASK_KINDS.has(kind);
+  (TASK_KINDS as readonly unknown[]).includes(kind);
 
 const SUMMARIES: Record<NodeType, Summarizer> = {
   entry: (data, t) => list(data.triggers).map((trigger) => triggerText(trigger, t)),

@@ -14,6 +14,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSequence } from '../sequence/store.ts';
 import { stepNodeTypes } from '../steps/node-types.ts';
 import { FocusOnRequest } from './FocusOnRequest.tsx';
+import '../ui/button.css';
 import './canvas.css';
 
 const LARGE_SEQUENCE = 200;
@@ -89,7 +90,7 @@ function TidyUpButton() {
   return (
     <button
       type="button"
-      className="canvas__button"
+      className="button canvas__button"
       data-testid="tidy-up"
       title={t('canvas.tidyUpHint')}
       onClick={() => {

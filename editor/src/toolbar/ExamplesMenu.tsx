@@ -29,7 +29,7 @@ export function ExamplesMenu() {
     <div className="menu" ref={root}>
       <button
         type="button"
-        className="toolbar__button"
+        className="button"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={menuId}

@@ -13,7 +13,7 @@ export function LanguageSwitch() {
           type="button"
           key={language}
           lang={language}
-          className="language__option"
+          className="button language__option"
           aria-pressed={i18n.language === language}
           data-testid={`language-${language}`}
           onClick={() => setLanguage(language)}

@@ -11,7 +11,7 @@ export function OpenFileButton() {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className="toolbar__button" onClick={() => input.current?.click()}>
+      <button type="button" className="button" onClick={() => input.current?.click()}>
         {t('toolbar.openFile')}
       </button>
       <input

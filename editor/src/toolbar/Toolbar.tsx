@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { OpenFileButton } from './OpenFileButton.tsx';
+import '../ui/button.css';
 import './toolbar.css';
 
 export function Toolbar() {

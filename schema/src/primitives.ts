@@ -92,7 +92,7 @@ export const Days = Type.Array(Weekday, {
 export const TIME_UNITS = ['minutes', 'hours', 'days', 'weeks', 'businessDays'] as const;
 export const TimeUnit = StringEnum(
   TIME_UNITS,
-  'a unit of time: minutes, hours, days and weeks count local calendar time across DST; businessDays count open days of the schedule that are not holidays',
+  'a unit of time: minutes and hours are elapsed time; days and weeks keep the local clock time across DST; businessDays count open days of the schedule (Mon-Fri without one) that are not holidays',
 );
 export type TimeUnit = Static<typeof TimeUnit>;
 

@@ -18,8 +18,12 @@ class UnavailableTag extends Tag {
  * The Liquid engine for user templates, with liquidjs's limits on: parsing, rendering time
  * and memory are bounded, filters must exist, and tags that read files are refused. Used by
  * the validator here and by the renderer of the runtime, so both accept the same templates.
+ *
+ * `escapeHtml` HTML-escapes every `{{ }}` output (for HTML email bodies), unless its last
+ * filter is `raw`: contact data can't inject markup unless the author says so. Escaping
+ * changes rendering only: both engines accept exactly the same templates.
  */
-export function createLiquid(): Liquid {
+export function createLiquid(options: { escapeHtml?: boolean } = {}): Liquid {
   const liquid = new Liquid({
     strictFilters: true,
     strictVariables: false,
@@ -30,6 +34,7 @@ export function createLiquid(): Liquid {
     relativeReference: false,
     dynamicPartials: false,
     cache: false,
+    ...(options.escapeHtml ? { outputEscape: 'escape' as const } : {}),
   });
   for (const name of FILE_TAGS) liquid.registerTag(name, UnavailableTag);
   return liquid;

@@ -58,7 +58,8 @@ export const SettingsSchema = object(
         uniqueItems: true,
         maxItems: 10,
         default: [],
-        description: 'countries whose public holidays are skipped like closed days',
+        description:
+          'countries whose public holidays are skipped like closed days: automatic sends wait for the next open day (also when there is no schedule), and businessDays skip them',
       }),
     ),
     sender: Type.Optional(

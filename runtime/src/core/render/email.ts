@@ -1,0 +1,67 @@
+import type { NodeData } from '@nudge/schema';
+import type { EmailContent, Thread } from '../types.ts';
+import type { MergeContext } from './context.ts';
+import { RenderError } from './errors.ts';
+import { htmlToText } from './html-to-text.ts';
+import { oneLine } from './subject.ts';
+import { type Rendered, renderField } from './template.ts';
+
+/**
+ * An email step. With no subject (absent, or blank as written) it replies in `thread`:
+ * `Re: <the thread's subject>`. An HTML body escapes `{{ }}` outputs and gets a plain-text
+ * alternative; a text body is sent as rendered.
+ */
+export function renderEmail(
+  data: NodeData<'email'>,
+  context: MergeContext,
+  thread: Thread | null,
+): Rendered<EmailContent> {
+  const warnings: string[] = [];
+  const subject = renderSubject(data.subject, context, thread, warnings);
+  const body = renderField('body', data.body, context, { html: data.format === 'html' });
+  warnings.push(...body.warnings);
+  const from = data.from ?? context.sender;
+  const replyTo = data.replyTo ?? context.sender?.replyTo;
+  const value: EmailContent = {
+    subject,
+    ...(data.format === 'html'
+      ? { html: body.text, text: plainText(body.text) }
+      : { text: body.text }),
+    from: from ?? null,
+    ...(replyTo !== undefined ? { replyTo } : {}),
+    cc: [...(data.cc ?? [])],
+    bcc: [...(data.bcc ?? [])],
+  };
+  return { value, warnings };
+}
+
+function renderSubject(
+  template: string | undefined,
+  context: MergeContext,
+  thread: Thread | null,
+  warnings: string[],
+): string {
+  if (template === undefined || template.trim() === '') {
+    if (!thread)
+      throw new RenderError(
+        'subject',
+        'the email has no subject, so it replies to the latest email sent, but this enrollment has sent none',
+      );
+    return oneLine(`Re: ${thread.subject}`);
+  }
+  const rendered = renderField('subject', template, context);
+  warnings.push(...rendered.warnings);
+  const subject = oneLine(rendered.text);
+  if (subject === '') warnings.push('subject: rendered empty');
+  return subject;
+}
+
+function plainText(html: string): string {
+  try {
+    return htmlToText(html);
+  } catch (cause) {
+    throw new RenderError('body', cause instanceof Error ? cause.message : String(cause), {
+      cause,
+    });
+  }
+}

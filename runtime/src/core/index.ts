@@ -1,6 +1,43 @@
 /**
- * @nudge/runtime/core: the pure interpreter (compile, advance), the send policy, Liquid
- * rendering and the simulator arrive here with the runtime-core issue. It must stay free of
- * Node-only and I/O imports, because the editor runs it in the browser (biome enforces this).
+ * @nudge/runtime/core: the pure interpreter of Nudge sequences. No I/O, no clock, no Node-only
+ * imports: the editor runs it in the browser for preview and simulation, and the worker runs it
+ * on PostgreSQL. See types.ts for the glossary.
  */
-export {};
+export { advance, newEnrollment } from './advance.ts';
+export {
+  type CompiledSequence,
+  CompileError,
+  type CompileOptions,
+  compile,
+  policyOf,
+  zoneOf,
+} from './compile.ts';
+export { applyUpdate, readPath } from './contact.ts';
+export { exitFor, goalMet } from './exits.ts';
+export {
+  describeDeferral,
+  holidaysOf,
+  isHolidayCountry,
+  type SendPolicy,
+  sendPolicy,
+} from './policy/index.ts';
+export {
+  htmlToText,
+  type MergeContext,
+  RenderError,
+  renderEmail,
+  renderKakao,
+  renderSms,
+  renderTask,
+  renderTemplate,
+} from './render/index.ts';
+export { ruleHolds } from './rules.ts';
+export {
+  type ScriptedEvent,
+  type SimulateOptions,
+  type Simulation,
+  simulate,
+  type TimelineEntry,
+} from './simulate.ts';
+export { chooseBranch } from './split.ts';
+export * from './types.ts';

@@ -237,6 +237,8 @@ export interface Step {
   status?: Exclude<EnrollmentStatus, 'active'>;
   /** Words for a person: why it branched, waited or ended. */
   note?: string;
+  /** For a `send` that did not happen: why ("skipped: the contact has no phone number"). */
+  skipped?: string;
   warnings?: string[];
 }
 

@@ -368,12 +368,13 @@ describe.concurrent('nudge usage', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('Usage: pnpm nudge <command>');
     expect(run.stderr).toContain('validate [--json] FILE...');
-    expect(run.stderr).not.toMatch(/simulate|import|export/);
+    expect(run.stderr).toContain('simulate FILE --contact CONTACT.json');
+    expect(run.stderr).not.toMatch(/import|export/);
   });
 
   it('exits 2 for an unknown command, with the usage on stderr', async () => {
-    const run = await nudge(['simulate', 'x.json']);
+    const run = await nudge(['frobnicate', 'x.json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^nudge: no command "simulate"\n\nUsage: pnpm nudge/);
+    expect(run.stderr).toMatch(/^nudge: no command "frobnicate"\n\nUsage: pnpm nudge/);
   });
 });

@@ -98,7 +98,7 @@ function id(value: string): string {
 }
 
 /** Escapes control characters (line breaks, ESC) as \uXXXX. */
-function clean(text: string): string {
+export function clean(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
     return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;

@@ -1,19 +1,20 @@
 import type { Command } from './command.ts';
 import { type CliIo, UsageError } from './io.ts';
+import { simulateCommand } from './simulate.ts';
 import { validateCommand } from './validate.ts';
 
 /** The commands, in the order `nudge help` lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, simulateCommand];
 
 export function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => `${c.name} ${c.synopsis}`.length), 14);
-  const line = (left: string, right: string) => `  ${left.padEnd(width)}  ${right}`;
+  // Each command on its line, its summary under it: synopses are too long for two columns.
+  const entry = (left: string, right: string) => `  ${left}\n      ${right}`;
   return [
     'Usage: pnpm nudge <command> [options]',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => line(`${c.name} ${c.synopsis}`, c.summary)),
-    line('help [COMMAND]', 'show this help, or the help of a command'),
+    ...COMMANDS.map((c) => entry(`${c.name} ${c.synopsis}`, c.summary)),
+    entry('help [COMMAND]', 'show this help, or the help of a command'),
     '',
     'Run `pnpm nudge help <command>` for its options and exit status.',
   ].join('\n');

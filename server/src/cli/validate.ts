@@ -1,9 +1,16 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkSequenceBytes, FORMAT_V1, LIMITS, locatePointers } from '@nudge/schema';
+import {
+  checkSequenceBytes,
+  FORMAT_V1,
+  LIMITS,
+  locatePointers,
+  migrate,
+  type Sequence,
+} from '@nudge/schema';
 import { formatBytes } from '../limits.ts';
 import type { Command } from './command.ts';
-import { readFileBytes, readStreamBytes } from './files.ts';
+import { type ReadFile, readFileBytes, readStreamBytes } from './files.ts';
 import { type CliIo, UsageError } from './io.ts';
 import { type FileReport, formatReport, reportJson } from './report.ts';
 
@@ -69,26 +76,46 @@ function parseOptions(args: string[]) {
 }
 
 /** The FILE that means standard input, and its name in the output. */
-const STDIN = '-';
-const STDIN_NAME = '<stdin>';
+export const STDIN = '-';
+export const STDIN_NAME = '<stdin>';
+
+/** How a FILE of the command line is named in the output. */
+export const inputName = (path: string) => (path === STDIN ? STDIN_NAME : path);
+
+/** Reads a FILE of the command line, `-` being standard input, up to the file-size limit. */
+export function readInput(path: string, io: Pick<CliIo, 'cwd' | 'stdin'>): Promise<ReadFile> {
+  return path === STDIN
+    ? readStreamBytes(io.stdin(), LIMITS.fileBytes)
+    : readFileBytes(resolve(io.cwd, path), LIMITS.fileBytes);
+}
 
 export async function validateFile(
   path: string,
   io: Pick<CliIo, 'cwd' | 'stdin'>,
 ): Promise<FileReport> {
-  const file = path === STDIN ? STDIN_NAME : path;
-  const read =
-    path === STDIN
-      ? await readStreamBytes(io.stdin(), LIMITS.fileBytes)
-      : await readFileBytes(resolve(io.cwd, path), LIMITS.fileBytes);
-  if (!read.ok) return { file, kind: 'unreadable', code: read.code, message: read.message };
+  return (await checkFile(path, io)).report;
+}
+
+/** What validateFile reports, and the sequence itself when the file is valid. */
+export async function checkFile(
+  path: string,
+  io: Pick<CliIo, 'cwd' | 'stdin'>,
+): Promise<{ report: FileReport; sequence?: Sequence }> {
+  const file = inputName(path);
+  const read = await readInput(path, io);
+  if (!read.ok)
+    return { report: { file, kind: 'unreadable', code: read.code, message: read.message } };
   const checked = checkSequenceBytes(read.bytes);
   if (checked.kind === 'unreadable') {
     const position = checked.code === 'invalid_json' ? checked.position : undefined;
-    return { file, kind: 'unreadable', code: checked.code, message: checked.message, position };
+    const { code, message } = checked;
+    return { report: { file, kind: 'unreadable', code, message, position } };
   }
   const { errors, warnings } = checked.result;
   const pointers = [...errors, ...warnings].map((p) => p.pointer);
   const positions = pointers.length ? locatePointers(checked.text, pointers) : new Map();
-  return { file, kind: 'checked', result: checked.result, positions };
+  const report: FileReport = { file, kind: 'checked', result: checked.result, positions };
+  // The validator accepted it, so it migrates: this is the sequence it validated.
+  const migrated = checked.result.ok ? migrate(checked.value as Record<string, unknown>) : null;
+  return migrated?.ok ? { report, sequence: migrated.value as unknown as Sequence } : { report };
 }

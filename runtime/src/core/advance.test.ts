@@ -185,6 +185,27 @@ describe('advance', () => {
     expect(booked.state.status).toBe('converted');
   });
 
+  it('a goal met by a change to the contact converts at the next input', () => {
+    const goal = { field: 'contact.attributes.plan', op: 'eq', value: 'team' } as const;
+    const sequence = chain({ ...seoul, exit: { goal } }, [
+      email('welcome', 'Hi'),
+      delay('wait', 2, 'days'),
+      email('bump', ''),
+    ]);
+    const { compiled, first } = enrolled(sequence);
+    const paid = { ...minjun, attributes: { plan: 'team' } };
+    const woke = advance(
+      compiled,
+      first.state,
+      { kind: 'woke', version: 1, contact: paid },
+      start + 2 * day,
+    );
+    expect(woke.state.status).toBe('converted');
+    expect(woke.effects).toEqual([
+      { type: 'exit', status: 'converted', node: 'wait', reason: 'the goal is met' },
+    ]);
+  });
+
   it('an unsubscribed or suppressed contact ends at once as unsubscribed', () => {
     const compiled = compile(twoEmails);
     for (const input of [

@@ -60,7 +60,9 @@ export function advance(
       break;
     }
     case 'taskCompleted':
-      walk.taskCompleted();
+      if (goalMet(compiled, walk.contact, walk.state.events))
+        walk.exit('converted', 'the goal is met');
+      else walk.taskCompleted();
       break;
     case 'stop':
       walk.exit(input.status ?? 'stopped', input.reason ?? 'stopped by a person');

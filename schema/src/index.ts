@@ -11,7 +11,7 @@ export { type DecodedText, decodeText } from './json/decode.ts';
 export { locatePointers } from './json/locate.ts';
 export { depthExceededAt, type JsonSyntaxError, type ParsedJson, parseJson } from './json/parse.ts';
 export { positionAt, positionsAt, type TextPosition } from './json/position.ts';
-export { createLiquid } from './liquid.ts';
+export { createLiquid, liquidMessage } from './liquid.ts';
 export { type MigrationResult, migrate } from './migrate.ts';
 export {
   NODE_TYPES,

@@ -39,3 +39,14 @@ export function createLiquid(options: { escapeHtml?: boolean } = {}): Liquid {
   for (const name of FILE_TAGS) liquid.registerTag(name, UnavailableTag);
   return liquid;
 }
+
+/** liquidjs appends ", line:1, col:5" to its messages; say it the way the rest of Nudge does. */
+export function liquidMessage(err: unknown): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  // liquidjs parses and renders nested tags recursively: thousands of nested {% if %} overflow the stack.
+  const message = raw.startsWith('Maximum call stack size exceeded')
+    ? raw.replace(/^Maximum call stack size exceeded/, 'the tags nest too deeply')
+    : raw;
+  const m = /^(.*), line:(\d+), col:(\d+)$/s.exec(message);
+  return m ? `${m[1]} (line ${m[2]}, column ${m[3]})` : message;
+}

@@ -1,7 +1,7 @@
 import { analyzeSync, type Liquid } from 'liquidjs';
 import { templateFields } from './fields.ts';
 import { LIMITS } from './format.ts';
-import { createLiquid } from './liquid.ts';
+import { createLiquid, liquidMessage } from './liquid.ts';
 import { type Problem, pointerOf } from './problem.ts';
 import { BUILTIN_VARIABLES } from './settings.ts';
 
@@ -184,15 +184,4 @@ function known(
   const second = segments[2];
   if (second === undefined || Object.hasOwn(sub, String(second))) return null;
   return `${root}.${first}.${second}`;
-}
-
-/** liquidjs appends ", line:1, col:5" to its messages; say it the way the rest of Nudge does. */
-function liquidMessage(err: unknown): string {
-  const raw = err instanceof Error ? err.message : String(err);
-  // liquidjs parses nested tags recursively: thousands of nested {% if %} overflow the stack.
-  const message = raw.startsWith('Maximum call stack size exceeded')
-    ? raw.replace(/^Maximum call stack size exceeded/, 'the tags nest too deeply')
-    : raw;
-  const m = /^(.*), line:(\d+), col:(\d+)$/s.exec(message);
-  return m ? `${m[1]} (line ${m[2]}, column ${m[3]})` : message;
 }

@@ -1,8 +1,9 @@
+import { liquidMessage } from '@nudge/schema';
 import { BoundedCache } from './cache.ts';
 import { type MergeContext, scopeOf } from './context.ts';
 import { BoundedEmitter } from './emitter.ts';
 import { engineFor, RENDER_LIMITS, RENDER_OPTIONS } from './engine.ts';
-import { liquidMessage, RenderError } from './errors.ts';
+import { RenderError } from './errors.ts';
 import { RenderContext } from './missing.ts';
 import { type PreparedTemplate, prepare } from './prepare.ts';
 import { runTemplates } from './run.ts';

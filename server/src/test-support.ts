@@ -4,8 +4,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { Sequence } from '@nudge/schema';
+import type { CliIo } from './cli/io.ts';
+import { run } from './cli/run.ts';
 import { repoRoot } from './paths.ts';
 
 export const examplesDir = join(repoRoot, 'schema', 'examples');
@@ -118,4 +121,25 @@ export function cleanEnv(env: Record<string, string | undefined> = {}): NodeJS.P
     else base[key] = value;
   }
   return base;
+}
+
+/** The CLI in this process, for what needs no child process: `cwd` defaults to the process's. */
+export async function runCli(args: string[], options: Partial<CliIo> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    out: (text) => {
+      stdout += text;
+    },
+    err: (text) => {
+      stderr += text;
+    },
+    stdin: () => Readable.from([]),
+    env: {},
+    cwd: process.cwd(),
+    color: false,
+    ...options,
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
 }

@@ -1,30 +1,9 @@
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../paths.ts';
-import { brokenSequence, tempDir } from '../test-support.ts';
-import { type CliIo, userCwd } from './io.ts';
-import { run } from './run.ts';
+import { brokenSequence, runCli, tempDir } from '../test-support.ts';
+import { userCwd } from './io.ts';
 
-/** The CLI in this process, for what needs no real one: help texts, option errors, colour. */
-async function nudge(args: string[], options: Partial<CliIo> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    out: (text) => {
-      stdout += text;
-    },
-    err: (text) => {
-      stderr += text;
-    },
-    stdin: () => Readable.from([]),
-    env: {},
-    cwd: process.cwd(),
-    color: false,
-    ...options,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const nudge = runCli;
 
 describe('nudge help', () => {
   it.each([['help'], ['--help'], ['-h']])('%s prints the usage on stdout, exit 0', async (arg) => {

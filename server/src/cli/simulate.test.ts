@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { simulate } from '@nudge/runtime/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -9,11 +8,11 @@ import {
   examplesDir,
   nodeTs,
   readExample,
+  runCli,
   runProcess,
   tempDir,
 } from '../test-support.ts';
 import type { CliIo } from './io.ts';
-import { run } from './run.ts';
 import { parseOptions } from './simulate.ts';
 
 const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
@@ -42,25 +41,8 @@ const files = tempDir({
 afterAll(() => files.remove());
 
 /** The CLI in this process: argument checks, input files, output formats. */
-async function nudge(args: string[], options: Partial<CliIo> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    out: (text) => {
-      stdout += text;
-    },
-    err: (text) => {
-      stderr += text;
-    },
-    stdin: () => Readable.from([]),
-    env: {},
-    cwd: files.dir,
-    color: false,
-    ...options,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const nudge = (args: string[], options: Partial<CliIo> = {}) =>
+  runCli(args, { cwd: files.dir, ...options });
 
 const simulateArgs = (...more: string[]) => [
   'simulate',

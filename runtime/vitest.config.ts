@@ -5,5 +5,7 @@ export default defineProject({
     name: 'runtime',
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    // One PostgreSQL per run for the worker's tests (DATABASE_URL, else embedded).
+    globalSetup: ['src/worker/db/postgres.global-setup.ts'],
   },
 });

@@ -1,0 +1,101 @@
+import { resolveSettings, type Sequence } from '@nudge/schema';
+import type { Sql } from 'postgres';
+
+export interface Skipped {
+  contactId: string;
+  reason: string;
+}
+
+export interface Enrolled {
+  enrolled: number;
+  version: number;
+  skipped: Skipped[];
+}
+
+/**
+ * Enrolls contacts in the latest published version of a sequence, in one transaction of
+ * set-based statements: contacts already active here, unsubscribed or suppressed ones, ones that
+ * ended before (unless `allowReenroll`) and ones active in another sequence of the same
+ * exclusive group are skipped with a reason; the others get an enrollment row and a `step` job,
+ * added in one batch. The worker applies `enrolled` when the job runs.
+ */
+export async function enroll(
+  sql: Sql,
+  workspace: string,
+  sequence: string,
+  contactIds: readonly string[],
+): Promise<Enrolled> {
+  const ids = [...new Set(contactIds)];
+  return sql.begin(async (tx) => {
+    const [latest] = await tx<Array<{ version: number; definition: Sequence }>>`
+      select version, definition from sequence_versions
+      where workspace_id = ${workspace} and sequence_id = ${sequence}
+      order by version desc limit 1`;
+    if (!latest)
+      throw new EnrollError('not_published', `sequence ${sequence} has no published version`);
+    const { allowReenroll, exclusiveGroup } = resolveSettings(
+      latest.definition.settings,
+    ).enrollment;
+    // Serialises enrollments of one sequence, so two concurrent calls can't both pass the checks.
+    await tx`select pg_advisory_xact_lock(hashtext(${`enroll:${workspace}:${sequence}`}))`;
+
+    const checks = await tx<Array<{ id: string; reason: string | null }>>`
+      with wanted as (select unnest(${ids}::text[]) as id)
+      select w.id,
+        case
+          when c.id is null then 'no such contact'
+          when c.unsubscribed then 'unsubscribed'
+          when exists (
+            select 1 from suppressions s where s.workspace_id = c.workspace_id
+              and ((s.channel = 'email' and s.address = lower(c.email))
+                or (s.channel = 'phone' and s.address = c.phone))) then 'suppressed'
+          when exists (
+            select 1 from enrollments e where e.workspace_id = c.workspace_id
+              and e.sequence_id = ${sequence} and e.contact_id = c.id and e.status = 'active')
+            then 'already active in this sequence'
+          when not ${allowReenroll} and exists (
+            select 1 from enrollments e where e.workspace_id = c.workspace_id
+              and e.sequence_id = ${sequence} and e.contact_id = c.id)
+            then 'enrolled before (re-enrollment is off)'
+          when ${exclusiveGroup}::text is not null and exists (
+            select 1 from enrollments e
+              join sequence_versions v on v.workspace_id = e.workspace_id
+                and v.sequence_id = e.sequence_id and v.version = e.version
+            where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.status = 'active'
+              and e.sequence_id <> ${sequence}
+              and v.definition #>> '{settings,enrollment,exclusiveGroup}' = ${exclusiveGroup}::text)
+            then 'active in another sequence of the group ' || ${exclusiveGroup}::text
+        end as reason
+      from wanted w
+      left join contacts c on c.workspace_id = ${workspace} and c.id = w.id`;
+    const accepted = checks.filter((c) => c.reason === null).map((c) => c.id);
+
+    const inserted = await tx<Array<{ id: string }>>`
+      insert into enrollments (workspace_id, sequence_id, version, contact_id, status, state, state_version, enrolled_at)
+      select ${workspace}, ${sequence}, ${latest.version}, id, 'active', '{}'::jsonb, 0, now()
+      from unnest(${accepted}::text[]) as id
+      returning id`;
+    await tx`
+      select graphile_worker.add_jobs(
+        array(
+          select row('step', json_build_object('workspace', ${workspace}::text, 'enrollment', e.id::text, 'version', 0),
+                     null, now(), 25, e.id::text, null, null)::graphile_worker.job_spec
+          from unnest(${inserted.map((r) => r.id)}::uuid[]) as e(id)
+        )
+      )`;
+    return {
+      enrolled: inserted.length,
+      version: latest.version,
+      skipped: checks.flatMap((c) => (c.reason ? [{ contactId: c.id, reason: c.reason }] : [])),
+    };
+  });
+}
+
+export class EnrollError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'EnrollError';
+    this.code = code;
+  }
+}

@@ -83,7 +83,10 @@ function applies(state: EnrollmentState, input: Input, now: number): boolean {
         now >= state.waiting.until
       );
     case 'event':
-      return !state.events.some((e) => e.id === input.event.id);
+      // "Since the enrollment began" (FORMAT.md section 3): an earlier event counts for nothing.
+      return (
+        input.event.at >= state.enrolledAt && !state.events.some((e) => e.id === input.event.id)
+      );
     case 'taskCompleted':
       return state.waiting?.kind === 'task' && state.node === input.node;
     case 'stop':

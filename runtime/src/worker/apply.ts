@@ -21,12 +21,20 @@ export interface EnrollmentRow {
   state: EnrollmentState;
 }
 
-/** Locks an enrollment for one input: concurrent steps, events and stops queue up here. */
+/**
+ * Locks an enrollment for one input: concurrent steps, events and stops queue up here. Every
+ * transaction locks the contact before its enrollments (an event may touch several of them),
+ * so two of them can't each hold one lock and wait for the other's.
+ */
 export async function lockEnrollment(
   tx: TransactionSql,
   workspace: string,
   enrollment: string,
 ): Promise<EnrollmentRow | null> {
+  const [owner] = await tx<Array<{ contact_id: string }>>`
+    select contact_id from enrollments where workspace_id = ${workspace} and id = ${enrollment}`;
+  if (!owner) return null;
+  await tx`select 1 from contacts where workspace_id = ${workspace} and id = ${owner.contact_id} for update`;
   const [row] = await tx<EnrollmentRow[]>`
     select id, workspace_id, sequence_id, version, contact_id, state
     from enrollments

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type Contact, simulate } from '../core/index.ts';
 import { createTestDatabase } from './db/test-database.test-support.ts';
 import { enroll } from './enroll.ts';
-import type { StepPayload } from './jobs.ts';
+import { createWorkspace, drive, publish } from './harness.test-support.ts';
 import { runStep } from './step.ts';
 
 /*
@@ -15,11 +15,6 @@ import { runStep } from './step.ts';
 
 const db = await createTestDatabase();
 const { sql } = db;
-
-const [workspace] = await sql<Array<{ id: string }>>`
-  insert into workspaces (name, default_sender) values ('Hanbit', ${sql.json({ name: 'Nudge', email: 'team@nudge.test' })})
-  returning id`;
-const w = workspace?.id as string;
 
 const people: Contact[] = [
   {
@@ -53,43 +48,15 @@ const people: Contact[] = [
   },
   { id: 'blocked', email: 'Blocked@Example.com', name: 'Blocked', tags: [], attributes: {} },
 ];
-for (const c of people)
-  await sql`
-    insert into contacts (workspace_id, id, email, name, company, title, timezone, owner, tags, attributes, unsubscribed)
-    values (${w}, ${c.id as string}, ${c.email ?? null}, ${c.name ?? null}, ${c.company ?? null}, ${c.title ?? null},
-            ${c.timezone ?? null}, ${c.owner ? sql.json(c.owner as never) : null}, ${c.tags ?? []},
-            ${sql.json((c.attributes ?? {}) as never)}, ${c.unsubscribed ?? false})`;
+const w = await createWorkspace(sql, people);
 await sql`insert into suppressions (workspace_id, channel, address, reason) values (${w}, 'email', 'blocked@example.com', 'hard bounce')`;
 
-async function publish(id: string, definition: unknown) {
-  await sql`insert into sequences (workspace_id, id, name, draft) values (${w}, ${id}, ${id}, ${sql.json(definition as never)})`;
-  await sql`insert into sequence_versions (workspace_id, sequence_id, version, definition, published_at)
-            values (${w}, ${id}, 1, ${sql.json(definition as never)}, now())`;
-}
-
-/** Runs pending `step` jobs of this workspace (read from Graphile Worker's table: its view hides payloads) in run_at order on a virtual clock, until `until`. */
-async function drive(start: number, until: number) {
-  let now = start;
-  for (let turn = 0; turn < 10_000; turn++) {
-    const [job] = await sql<Array<{ key: string; payload: StepPayload; run_at: Date }>>`
-      select j.key, j.payload, j.run_at
-      from graphile_worker._private_jobs j
-      join graphile_worker._private_tasks t on t.id = j.task_id
-      where t.identifier = 'step' and (j.payload->>'workspace') = ${w}
-      order by j.run_at, j.id limit 1`;
-    if (!job) return;
-    // An enrollment's first job runs at the start of the virtual clock; later ones at their time.
-    if (job.payload.version > 0) now = Math.max(now, job.run_at.getTime());
-    if (now > until) return;
-    await sql`select graphile_worker.remove_job(${job.key})`;
-    await runStep(sql, job.payload, now);
-  }
-  throw new Error('the jobs did not settle');
-}
+const publishAs = (id: string, definition: unknown) => publish(sql, w, id, definition);
+const driveAll = (start: number, until: number) => drive(sql, w, start, until);
 
 describe('enroll and step', () => {
   it('skips the unsubscribed, the suppressed and the unknown, with reasons', async () => {
-    await publish('cold-mail', coldMail);
+    await publishAs('cold-mail', coldMail);
     const result = await enroll(sql, w, 'cold-mail', [
       'minjun',
       'gone',
@@ -114,7 +81,7 @@ describe('enroll and step', () => {
 
   it('walks cold-mail exactly as the simulator does, writing the outbox and the task', async () => {
     const start = Date.parse('2026-01-09T08:30:00Z'); // Fri 17:30 in Seoul
-    await drive(start, Date.parse('2026-03-01T00:00:00Z'));
+    await driveAll(start, Date.parse('2026-03-01T00:00:00Z'));
 
     const sim = simulate({
       sequence: coldMail as unknown as Sequence,
@@ -162,7 +129,7 @@ describe('enroll and step', () => {
   });
 
   it('update_contact writes the contact, in the same transaction as the step', async () => {
-    await publish('tagging', {
+    await publishAs('tagging', {
       format: 'nudge.sequence/v1',
       name: 'Tagging',
       nodes: [
@@ -183,7 +150,7 @@ describe('enroll and step', () => {
       ],
     });
     await enroll(sql, w, 'tagging', ['ana']);
-    await drive(Date.parse('2026-01-12T15:00:00Z'), Date.parse('2026-01-13T00:00:00Z'));
+    await driveAll(Date.parse('2026-01-12T15:00:00Z'), Date.parse('2026-01-13T00:00:00Z'));
     const [ana] =
       await sql`select title, tags, attributes from contacts where workspace_id = ${w} and id = 'ana'`;
     expect(ana).toEqual({
@@ -201,7 +168,7 @@ describe('enroll and step', () => {
     });
   });
   it('a manual email becomes an open task carrying the rendered draft', async () => {
-    await publish('manual', {
+    await publishAs('manual', {
       format: 'nudge.sequence/v1',
       name: 'Manual',
       nodes: [
@@ -220,7 +187,7 @@ describe('enroll and step', () => {
       edges: [{ id: 'e1', source: 'start', target: 'personal' }],
     });
     await enroll(sql, w, 'manual', ['minjun']);
-    await drive(Date.parse('2026-01-12T01:00:00Z'), Date.parse('2026-01-13T00:00:00Z'));
+    await driveAll(Date.parse('2026-01-12T01:00:00Z'), Date.parse('2026-01-13T00:00:00Z'));
     const [task] = await sql`
       select t.kind, t.channel, t.status, t.draft->>'subject' as subject, t.draft->>'text' as text
       from tasks t join enrollments e on e.id = t.enrollment_id

@@ -1,6 +1,6 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { type Advanced, newEnrollment } from '../core/index.ts';
-import { applyInput, lockEnrollment } from './apply.ts';
+import { applyInput, type EnrollmentRow, lockEnrollment } from './apply.ts';
 import type { StepPayload } from './jobs.ts';
 
 /**
@@ -16,15 +16,7 @@ export async function runStep(
   return sql.begin(async (tx) => {
     const row = await lockEnrollment(tx, payload.workspace, payload.enrollment);
     if (!row) return null;
-    if (row.state.enrolledAt == null) {
-      const suppressed = await isSuppressed(tx, row.workspace_id, row.contact_id);
-      return applyInput(
-        tx,
-        { ...row, state: newEnrollment(row.id) },
-        (contact) => ({ kind: 'enrolled', contact, suppressed }),
-        now,
-      );
-    }
+    if (row.state.enrolledAt == null) return start(tx, row, now);
     return applyInput(
       tx,
       row,
@@ -32,6 +24,21 @@ export async function runStep(
       now,
     );
   });
+}
+
+/** Applies `enrolled` to an enrollment whose first job has not run yet. */
+export async function start(
+  tx: TransactionSql,
+  row: EnrollmentRow,
+  now: number,
+): Promise<Advanced> {
+  const suppressed = await isSuppressed(tx, row.workspace_id, row.contact_id);
+  return applyInput(
+    tx,
+    { ...row, state: newEnrollment(row.id) },
+    (contact) => ({ kind: 'enrolled', contact, suppressed }),
+    now,
+  );
 }
 
 async function isSuppressed(tx: TransactionSql, workspace: string, contact: string) {

@@ -1,0 +1,8 @@
+/**
+ * @nudge/runtime/worker: the runtime on PostgreSQL (Node only). Enrollment, the step
+ * transaction, events and exits; delivery and tracking; the database (see db/).
+ */
+export { EnrollError, type Enrolled, enroll, type Skipped } from './enroll.ts';
+export { type NewEvent, type RecordedEvent, recordEvent, UnknownContactError } from './events.ts';
+export type { DeliverPayload, StepPayload } from './jobs.ts';
+export { runStep } from './step.ts';

@@ -8,6 +8,7 @@ import {
   type Input,
 } from '../core/index.ts';
 import { type ContactRow, columnsOf, contactOf } from './contact-row.ts';
+import { generateMessageId } from './delivery/index.ts';
 import { scheduleDelivery, scheduleStep, unscheduleStep } from './jobs.ts';
 import { compiledVersion } from './versions.ts';
 
@@ -70,9 +71,12 @@ export async function applyInput(
   let exitReason: string | null = null;
   for (const effect of result.effects) {
     if (effect.type === 'send') {
+      // An email's Message-ID is chosen with its row: a reply queued in the same step can
+      // reference it before either is delivered, and a retry resends the very same message.
       const [message] = await tx<Array<{ id: number }>>`
-        insert into messages (workspace_id, enrollment_id, node, channel, content, thread)
+        insert into messages (workspace_id, enrollment_id, node, channel, message_id, content, thread)
         values (${row.workspace_id}, ${row.id}, ${effect.node}, ${effect.channel},
+                ${effect.channel === 'email' ? generateMessageId(effect.content.from?.email ?? compiled.sender?.email) : null},
                 ${tx.json(effect.content as never)}, ${'thread' in effect && effect.thread ? tx.json(effect.thread as never) : null})
         on conflict (enrollment_id, node) do nothing
         returning id`;
@@ -111,6 +115,14 @@ export async function applyInput(
       ended_at = ${ended ? new Date(now) : null}, exit_reason = coalesce(${exitReason}, exit_reason),
       updated_at = now()
     where id = ${row.id}`;
+  // An exit criterion (an event) or a person stopping it: what earlier steps queued and was not
+  // handed off yet is cancelled here, in the event's transaction. Delivery locks the
+  // enrollment too, so a send in flight finishes first and a later one finds this.
+  const kind = input(contact).kind;
+  if (ended && (kind === 'event' || kind === 'stop'))
+    await tx`
+      update messages set status = 'failed', last_error = ${`cancelled: ${exitReason ?? state.status}`}
+      where enrollment_id = ${row.id} and status in ('queued', 'sending')`;
   if (result.wakeAt !== null)
     await scheduleStep(
       tx,

@@ -5,4 +5,5 @@
 export { EnrollError, type Enrolled, enroll, type Skipped } from './enroll.ts';
 export { type NewEvent, type RecordedEvent, recordEvent, UnknownContactError } from './events.ts';
 export type { DeliverPayload, StepPayload } from './jobs.ts';
+export { type RunningWorker, startWorker, type WorkerOptions } from './runner.ts';
 export { runStep } from './step.ts';

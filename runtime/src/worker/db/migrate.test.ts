@@ -18,7 +18,10 @@ describe('migrate', { timeout: 30_000 }, () => {
     const sql = fresh.sql;
     expect(await migrate(sql)).toEqual({ applied: shipped });
     const recorded = await sql`select version, name, applied_at from nudge_migrations`;
-    expect(recorded.map((r) => [r.version, r.name])).toEqual([[1, 'initial']]);
+    expect(recorded.map((r) => [r.version, r.name])).toEqual([
+      [1, 'initial'],
+      [2, 'workers'],
+    ]);
     expect(recorded[0]?.applied_at).toBeInstanceOf(Date);
     const [worker] = await sql`
       select count(*) as migrations,

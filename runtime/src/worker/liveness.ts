@@ -1,0 +1,63 @@
+import type { Sql } from 'postgres';
+
+/**
+ * Heartbeats of this process's Graphile workers, and the unlocking of jobs held by workers that
+ * stopped beating (killed without a goodbye). See migrations/002-workers.sql.
+ */
+export interface Liveness {
+  /** Registers a worker of this process. */
+  add(workerId: string): Promise<void>;
+  /** Stops beating and forgets this process's workers (after a clean stop). */
+  stop(): Promise<void>;
+}
+
+export interface LivenessOptions {
+  /** host:pid, shown in nudge_workers. */
+  process: string;
+  /** How often to beat, in ms (default 5 s). */
+  beatEvery?: number;
+  /** A worker silent for this long is dead, in ms (default 30 s). */
+  deadAfter?: number;
+  onError?: (error: unknown) => void;
+}
+
+export function startLiveness(sql: Sql, options: LivenessOptions): Liveness {
+  const beatEvery = options.beatEvery ?? 5000;
+  const deadAfter = options.deadAfter ?? 30_000;
+  const mine = new Set<string>();
+  const onError = options.onError ?? (() => {});
+  const beat = async () => {
+    if (mine.size > 0)
+      await sql`update nudge_workers set heartbeat_at = now() where id = any(${[...mine]}::text[])`;
+    await unlockDead(sql, deadAfter);
+  };
+  const timer = setInterval(() => beat().catch(onError), beatEvery);
+  timer.unref();
+  return {
+    async add(workerId) {
+      mine.add(workerId);
+      await sql`
+        insert into nudge_workers (id, process) values (${workerId}, ${options.process})
+        on conflict (id) do update set heartbeat_at = now()`;
+      await unlockDead(sql, deadAfter);
+    },
+    async stop() {
+      clearInterval(timer);
+      if (mine.size > 0) await sql`delete from nudge_workers where id = any(${[...mine]}::text[])`;
+      mine.clear();
+    },
+  };
+}
+
+/** Unlocks the jobs of workers that stopped beating, and forgets them. Returns their ids. */
+export async function unlockDead(sql: Sql, deadAfter: number): Promise<string[]> {
+  return sql.begin(async (tx) => {
+    const dead = await tx<Array<{ id: string }>>`
+      delete from nudge_workers
+      where heartbeat_at < now() - make_interval(secs => ${deadAfter / 1000})
+      returning id`;
+    const ids = dead.map((d) => d.id);
+    if (ids.length > 0) await tx`select graphile_worker.force_unlock_workers(${ids}::text[])`;
+    return ids;
+  });
+}

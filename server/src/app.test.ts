@@ -292,8 +292,16 @@ describe('GET /api/openapi.json', () => {
     const doc = await load();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/contacts',
+      '/api/events',
       '/api/health',
       '/api/openapi.json',
+      '/api/sequences',
+      '/api/sequences/{id}',
+      '/api/sequences/{id}/enrollments',
+      '/api/sequences/{id}/export',
+      '/api/sequences/{id}/publish',
+      '/api/sequences/{id}/stats',
       '/api/validate',
     ]);
     const validate = doc.paths['/api/validate'].post;

@@ -1,9 +1,17 @@
 import { LIMITS } from '@nudge/schema';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { type ApiEnv, bearerAuth } from './auth.ts';
+import type { Sql } from './db/types.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { consoleLogger, type Logger } from './log.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { enrollmentRoutes } from './routes/enrollments.ts';
+import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { publishRoutes } from './routes/publish.ts';
+import { sequenceRoutes } from './routes/sequences.ts';
+import { statsRoutes } from './routes/stats.ts';
 import { validateRoutes } from './routes/validate.ts';
 import { securityHeaders } from './security.ts';
 import { serveEditor } from './static.ts';
@@ -15,11 +23,15 @@ export interface AppOptions {
   maxBodyBytes?: number;
   logger?: Logger;
   /**
-   * Guards every /api route except the open ones (health, openapi.json, validate). Users and
-   * tokens arrive with PostgreSQL; until then no guarded route exists, and this is where the
-   * bearer-token middleware goes.
+   * The database: with it, the workspace routes (sequences, contacts, enrollments, events,
+   * stats) exist, behind bearer tokens. Without it, only the open routes do.
    */
-  authenticate?: MiddlewareHandler;
+  sql?: Sql;
+  /**
+   * Guards every /api route except the open ones (health, openapi.json, validate): it must set
+   * `workspace` and `role` (see auth.ts). Default with `sql`: bearer tokens of api_tokens.
+   */
+  authenticate?: MiddlewareHandler<ApiEnv>;
 }
 
 /** The whole HTTP app: the API under /api, the editor everywhere else. */
@@ -36,8 +48,13 @@ export function createApp(options: AppOptions = {}): Hono {
   healthRoutes(api);
   openApiRoutes(api);
   validateRoutes(api, { maxBodyBytes: options.maxBodyBytes ?? LIMITS.fileBytes });
-  if (options.authenticate) api.use('*', options.authenticate);
-  // Guarded routes (sequences, contacts, enrollments, events) go here.
+  const authenticate = options.authenticate ?? (options.sql && bearerAuth(options.sql));
+  if (authenticate) {
+    const guarded = new Hono<ApiEnv>();
+    guarded.use('*', authenticate);
+    if (options.sql) workspaceRoutes(guarded, options.sql);
+    api.route('/', guarded);
+  }
   api.all('*', notFound);
   app.route('/api', api);
   // /api in another case (/API/health), or after extra slashes, is still a call to the API
@@ -46,6 +63,16 @@ export function createApp(options: AppOptions = {}): Hono {
 
   if (options.editorDir) serveEditor(app, options.editorDir);
   return app;
+}
+
+/** The routes on a workspace's data: every one behind the guard. */
+function workspaceRoutes(api: Hono<ApiEnv>, sql: Sql): void {
+  sequenceRoutes(api, sql);
+  publishRoutes(api, sql);
+  enrollmentRoutes(api, sql);
+  statsRoutes(api, sql);
+  contactRoutes(api, sql);
+  eventRoutes(api, sql);
 }
 
 /** A path whose first segment is `api`, in any case. */

@@ -1,18 +1,39 @@
 /** `tsx server/src/main.ts`, the second half of `pnpm start`, as a real process. */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './paths.ts';
-import { cleanEnv, fakeEditor, nodeTs, runProcess, tempDir } from './test-support.ts';
+import {
+  cleanEnv,
+  fakeEditor,
+  nodeTs,
+  readExample,
+  runProcess,
+  tempDataDir,
+  tempDir,
+} from './test-support.ts';
 
 const editor = tempDir(fakeEditor);
-afterAll(() => editor.remove());
+const data = tempDataDir();
+afterAll(() => {
+  editor.remove();
+  data.remove();
+});
 
 describe('main.ts', () => {
-  it('prints one line with the URL, serves, and stops cleanly on SIGTERM', async () => {
+  it('starts PostgreSQL, prints one line with the URL, serves, and stops cleanly on SIGTERM', async () => {
     const [node, args] = nodeTs('main.ts');
     const child = spawn(node, args, {
       cwd: repoRoot,
-      env: cleanEnv({ PORT: '0', NUDGE_EDITOR_DIR: editor.dir }),
+      // Embedded PostgreSQL in a data dir of its own, whatever DATABASE_URL the tests have.
+      env: cleanEnv({
+        PORT: '0',
+        NUDGE_EDITOR_DIR: editor.dir,
+        NUDGE_DATA_DIR: data.dir,
+        NUDGE_BOOTSTRAP_TOKEN: 'main-test-token',
+        DATABASE_URL: undefined,
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -32,8 +53,16 @@ describe('main.ts', () => {
     });
     expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ ok: true });
     expect(await (await fetch(`${url}/`)).text()).toContain('<div id="root">');
+    const imported = await fetch(`${url}/api/sequences`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer main-test-token', 'content-type': 'application/json' },
+      body: readExample('cold-mail'),
+    });
+    expect(imported.status).toBe(201);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    // PostgreSQL stopped with it: nothing holds the data dir.
+    expect(existsSync(join(data.dir, 'owner.pid'))).toBe(false);
     expect(stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(stderr).toContain('SIGTERM: stopping');
   });

@@ -1,5 +1,6 @@
 import { FORMAT_V1, PROBLEM_CODES, sequenceJsonSchema } from '@nudge/schema';
 import pkg from '../package.json' with { type: 'json' };
+import { workspacePaths } from './openapi-workspace.ts';
 
 /**
  * The OpenAPI 3.1 document of the API, served at GET /api/openapi.json. Each new route adds
@@ -14,7 +15,7 @@ const errorAnswer = (description: string) => ({
   description,
   content: { 'application/json': { schema: ref('Error') } },
 });
-/** Routes that take no token today; every other /api route will (FORMAT.md section 8). */
+/** Routes that take no token; every other /api route does (FORMAT.md section 8). */
 const OPEN = { security: [] };
 
 export function openApiDocument(): Json {
@@ -29,6 +30,7 @@ export function openApiDocument(): Json {
     },
     security: [{ bearerAuth: [] }],
     paths: {
+      ...workspacePaths(),
       '/api/health': {
         get: {
           operationId: 'health',

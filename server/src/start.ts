@@ -39,9 +39,7 @@ export class EditorNotBuiltError extends Error {
 /** Starts the HTTP server; resolves once it listens, rejects if it can't (port in use, …). */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const { port = 3000, host = '127.0.0.1', ...appOptions } = options;
-  const editorDir = options.editorDir === undefined ? defaultEditorDir : options.editorDir;
-  if (editorDir !== null && !existsSync(join(editorDir, 'index.html')))
-    throw new EditorNotBuiltError(editorDir);
+  const editorDir = checkEditor(options.editorDir);
 
   const app = createApp({ ...appOptions, editorDir });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
@@ -59,6 +57,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     host,
     close: () => closeServer(server),
   };
+}
+
+/** The editor dir to serve (editor/dist by default), or EditorNotBuiltError. */
+export function checkEditor(dir: string | null | undefined): string | null {
+  const editorDir = dir === undefined ? defaultEditorDir : dir;
+  if (editorDir !== null && !existsSync(join(editorDir, 'index.html')))
+    throw new EditorNotBuiltError(editorDir);
+  return editorDir;
 }
 
 function closeServer(server: Server): Promise<void> {

@@ -1,6 +1,6 @@
 /** Helpers shared by the server's tests (not imported by the app). */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,13 @@ export function tempDir(files: Record<string, string | Uint8Array> = {}) {
     path: (name: string) => join(dir, name),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** A temporary NUDGE_DATA_DIR: 0755, as the `postgres` OS user must enter it when we are root. */
+export function tempDataDir() {
+  const dir = tempDir();
+  chmodSync(dir.dir, 0o755);
+  return dir;
 }
 
 /** A stand-in for editor/dist: what Vite writes, in miniature. */
@@ -114,7 +121,17 @@ export function nodeTs(entry: string, args: readonly string[] = []): [string, st
 /** The environment of a child: ours without what pnpm or a terminal put there, plus `env`. */
 export function cleanEnv(env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['INIT_CWD', 'NO_COLOR', 'FORCE_COLOR', 'PORT', 'HOST', 'NUDGE_EDITOR_DIR'])
+  for (const key of [
+    'INIT_CWD',
+    'NO_COLOR',
+    'FORCE_COLOR',
+    'PORT',
+    'HOST',
+    'NUDGE_EDITOR_DIR',
+    'NUDGE_DATA_DIR',
+    'NUDGE_BOOTSTRAP_TOKEN',
+    'NUDGE_SECRET',
+  ])
     delete base[key];
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete base[key];

@@ -4,6 +4,9 @@
  * address with `inject('baseUrl')`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
@@ -22,9 +25,14 @@ const TAIL_CHARS = 8_000;
 export default async function setup(project: TestProject) {
   // As a person's shell would: Vitest sets NODE_ENV=test.
   const { NODE_ENV: _, ...env } = process.env;
+  // A data dir of the run's own (embedded PostgreSQL), not the repository's .data/; 0755, as
+  // PostgreSQL runs as the `postgres` OS user when we are root.
+  const dataDir = mkdtempSync(join(tmpdir(), 'nudge-e2e-data-'));
+  chmodSync(dataDir, 0o755);
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
   const child = spawn('pnpm', ['start'], {
     cwd: root,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', NO_COLOR: '1' },
+    env: { ...env, PORT: '0', HOST: '127.0.0.1', NO_COLOR: '1', NUDGE_DATA_DIR: dataDir },
     // A group of its own, so that a SIGKILL (when SIGTERM is not enough) reaches pnpm and
     // whatever it started. SIGTERM goes to pnpm alone: pnpm stops the script it runs, and
     // the server's clean exit on SIGTERM is part of what this checks.
@@ -45,7 +53,10 @@ export default async function setup(project: TestProject) {
     }),
   );
 
-  const url = await serverUrl(child, () => output, exited);
+  const url = await serverUrl(child, () => output, exited).catch((error: unknown) => {
+    removeDataDir();
+    throw error;
+  });
   project.provide('baseUrl', url);
 
   return async () => {
@@ -63,6 +74,7 @@ export default async function setup(project: TestProject) {
       signalGroup(child, 'SIGKILL');
       throw new Error(`the server at ${url} still answers after pnpm start stopped`);
     }
+    removeDataDir();
   };
 }
 

@@ -1,0 +1,99 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  closeDb,
+  connect,
+  migrate,
+  type RunningPostgres,
+  readOrCreateSecret,
+  startEmbeddedPostgres,
+} from '@nudge/runtime/worker/db';
+import { bootstrapAdmin } from './bootstrap.ts';
+import type { ServerConfig } from './config.ts';
+import type { Sql } from './db/types.ts';
+import type { Logger } from './log.ts';
+import { consoleLogger } from './log.ts';
+import { checkEditor, type RunningServer, startServer } from './start.ts';
+
+/** What the worker gets: the settings it needs beyond the database. */
+export interface WorkerSettings {
+  databaseUrl: string;
+  secret: string;
+  publicUrl: string;
+  smtpUrl?: string;
+}
+
+/** Starts the background worker (Graphile Worker) in this process; stop() drains it. */
+export type StartWorker = (
+  sql: Sql,
+  settings: WorkerSettings,
+) => Promise<{ stop(): Promise<void> }>;
+
+export interface NudgeOptions {
+  logger?: Logger;
+  /** The worker to run beside the server; none when absent (the API still enrolls: jobs wait). */
+  worker?: StartWorker;
+}
+
+export interface RunningNudge {
+  url: string;
+  server: RunningServer;
+  sql: Sql;
+  /** Stops in order: HTTP server, worker, database pool, embedded PostgreSQL. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `pnpm start` for real: PostgreSQL (DATABASE_URL, else embedded in the data dir), the
+ * migrations, the bootstrap admin token, the worker, then the HTTP server. A failure part
+ * way undoes what was started.
+ */
+export async function startNudge(
+  config: ServerConfig,
+  options: NudgeOptions = {},
+): Promise<RunningNudge> {
+  const logger = options.logger ?? consoleLogger;
+  const undo: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const step of undo.splice(0).reverse()) await step();
+  };
+  // Before PostgreSQL: a missing editor should fail at once, not after a database start.
+  checkEditor(config.editorDir);
+  try {
+    await mkdir(config.dataDir, { recursive: true, mode: 0o755 });
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const postgres: RunningPostgres = await startEmbeddedPostgres({ dataDir: config.dataDir });
+      undo.push(() => postgres.stop());
+      databaseUrl = postgres.url;
+    }
+    const sql = connect(databaseUrl);
+    undo.push(() => closeDb(sql));
+    await migrate(sql);
+    if (config.bootstrapToken && (await bootstrapAdmin(sql, config.bootstrapToken)) === 'created')
+      logger.info('created an admin API token from NUDGE_BOOTSTRAP_TOKEN');
+    const secret = config.secret ?? (await readOrCreateSecret(join(config.dataDir, 'secret')));
+    const server = await startServer({
+      port: config.port,
+      host: config.host,
+      ...(config.editorDir ? { editorDir: config.editorDir } : {}),
+      logger,
+      sql,
+    });
+    undo.push(() => server.close());
+    // Stopped right after the HTTP server (whose requests may still add jobs), before the pool.
+    if (options.worker) {
+      const worker = await options.worker(sql, {
+        databaseUrl,
+        secret,
+        publicUrl: config.publicUrl ?? server.url,
+        ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+      });
+      undo.splice(undo.length - 1, 0, () => worker.stop());
+    }
+    return { url: server.url, server, sql, stop };
+  } catch (error) {
+    await stop().catch(() => {});
+    throw error;
+  }
+}

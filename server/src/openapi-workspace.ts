@@ -1,0 +1,273 @@
+/**
+ * The OpenAPI paths of the workspace routes (FORMAT.md section 8): all behind a bearer token;
+ * viewers' tokens may only GET. Merged into the document by openapi.ts.
+ */
+type Json = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const error = (description: string) => json(ref('Error'), description);
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: 'the sequence id',
+};
+const guarded = {
+  401: error('`unauthorized`: no token, or not a valid one'),
+  404: error('`sequence_not_found`: no such sequence in the workspace'),
+};
+const writing = {
+  ...guarded,
+  400: error('`invalid_json`, `invalid_body`, `unknown_property`: the body is malformed'),
+  403: error("`forbidden`: a viewer's token (read only)"),
+};
+const counts = ['sent', 'delivered', 'opened', 'clicked', 'replied', 'bounced', 'tasks'];
+const obj = (properties: Json, required = Object.keys(properties)) => ({
+  type: 'object',
+  required,
+  properties,
+});
+
+export function workspacePaths(): Json {
+  return {
+    '/api/sequences': {
+      post: {
+        operationId: 'importSequence',
+        summary: 'Import a sequence file as a new draft',
+        description:
+          'The id is the file\'s, else a slug of its name ("Cold mail" → `cold-mail`; `sequence-<hex>` when the name has no Latin letters or digits). An id in use is a 409: PUT replaces a draft.',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: ref('Sequence') } },
+        },
+        responses: {
+          201: json(obj({ id: { type: 'string' } }), 'Created'),
+          ...writing,
+          409: error('`sequence_exists`'),
+          422: error(
+            "`invalid_sequence`: details `{ errors, warnings }` are the validator's Problems",
+          ),
+        },
+      },
+    },
+    '/api/sequences/{id}': {
+      put: {
+        operationId: 'putSequence',
+        summary: 'Replace (or create) the draft of a sequence',
+        parameters: [idParam],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: ref('Sequence') } },
+        },
+        responses: {
+          200: json(obj({ id: { type: 'string' } }), 'Replaced'),
+          201: json(obj({ id: { type: 'string' } }), 'Created'),
+          ...writing,
+          422: error('`invalid_sequence` (as for POST) or `id_mismatch`'),
+        },
+      },
+    },
+    '/api/sequences/{id}/export': {
+      get: {
+        operationId: 'exportSequence',
+        summary: 'The draft, as a sequence file',
+        parameters: [idParam],
+        responses: { 200: json(ref('Sequence'), 'The sequence file'), ...guarded },
+      },
+    },
+    '/api/sequences/{id}/publish': {
+      post: {
+        operationId: 'publishSequence',
+        summary: 'Freeze the draft as the next version',
+        description:
+          '`migrate` maps node ids of the latest version to node ids of the draft; it is checked and kept with the new version. Moving waiting enrollees along it is not done yet: they stay on their version.',
+        parameters: [idParam],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  migrate: { type: 'object', additionalProperties: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          200: json(obj({ version: { type: 'integer', minimum: 1 } }), 'Published'),
+          ...writing,
+          422: error('`invalid_migrate`: details.problems name each wrong node id by pointer'),
+        },
+      },
+    },
+    '/api/sequences/{id}/enrollments': {
+      post: {
+        operationId: 'enroll',
+        summary: 'Enroll contacts, by id or by segment, in the latest published version',
+        description:
+          'A segment is a RULE of field tests (event tests are refused: they mean "since the enrollment began"), evaluated in SQL with the semantics of conditions.',
+        parameters: [idParam],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  obj({ contactIds: { type: 'array', items: { type: 'string' } } }),
+                  obj({ segment: ref('Rule') }),
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          200: json(
+            obj({
+              enrolled: { type: 'integer' },
+              skipped: {
+                type: 'array',
+                items: obj({ contactId: { type: 'string' }, reason: { type: 'string' } }),
+              },
+            }),
+            'Enrolled',
+          ),
+          ...writing,
+          409: error('`not_published`: publish the sequence first'),
+          422: error('`invalid_segment`: details.problems with pointers under /segment'),
+        },
+      },
+      get: {
+        operationId: 'listEnrollments',
+        summary: 'The enrollments of a sequence, a page at a time (by id)',
+        description: 'The next page, when there may be one, is in the `Link` header (rel="next").',
+        parameters: [
+          idParam,
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+          },
+          {
+            name: 'after',
+            in: 'query',
+            schema: { type: 'string', format: 'uuid' },
+            description: 'the last id of the previous page',
+          },
+        ],
+        responses: {
+          200: json(
+            {
+              type: 'array',
+              items: obj({
+                id: { type: 'string' },
+                contactId: { type: 'string' },
+                status: { type: 'string' },
+                node: { type: ['string', 'null'] },
+                version: { type: 'integer' },
+              }),
+            },
+            'Enrollments',
+          ),
+          400: error('`invalid_query`'),
+          ...guarded,
+        },
+      },
+    },
+    '/api/sequences/{id}/stats': {
+      get: {
+        operationId: 'sequenceStats',
+        summary: 'Per node: messages sent, contacts per event type, tasks made',
+        parameters: [idParam],
+        responses: {
+          200: json(
+            obj({
+              nodes: {
+                type: 'array',
+                items: obj({
+                  node: { type: 'string' },
+                  ...Object.fromEntries(counts.map((k) => [k, { type: 'integer' }])),
+                }),
+              },
+            }),
+            "Stats, in the order of the draft's nodes",
+          ),
+          ...guarded,
+        },
+      },
+    },
+    '/api/contacts': {
+      post: {
+        operationId: 'upsertContacts',
+        summary: 'Upsert contacts by id, else by email (at most 50,000 a call)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: obj({ contacts: { type: 'array', items: { type: 'object' } } }),
+            },
+          },
+        },
+        responses: {
+          200: json(
+            obj({ ids: { type: 'array', items: { type: 'string' } } }),
+            'The ids, in input order',
+          ),
+          ...writing,
+          409: error('`email_taken`'),
+          422: error(
+            '`invalid_contacts` or `duplicate_contacts`: details.problems name index and property',
+          ),
+        },
+      },
+    },
+    '/api/events': {
+      post: {
+        operationId: 'recordEvent',
+        summary: 'Record an event: exits and wake-ups apply at once',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['type'],
+                properties: {
+                  contactId: { type: 'string' },
+                  email: { type: 'string' },
+                  type: {
+                    enum: [
+                      'delivered',
+                      'opened',
+                      'clicked',
+                      'replied',
+                      'bounced',
+                      'unsubscribed',
+                      'custom',
+                    ],
+                  },
+                  sequenceId: { type: 'string' },
+                  node: { type: 'string' },
+                  name: { type: 'string' },
+                  at: { type: 'string', format: 'date-time' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          202: json({ type: 'object' }, 'Recorded: `{ id, ended, woke }`'),
+          ...writing,
+          404: error('`contact_not_found` or `sequence_not_found`: nothing was recorded'),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { Contact } from '@nudge/runtime/core';
+import type { Hono } from 'hono';
+import type { ApiEnv } from '../auth.ts';
+import { limitBody } from '../body.ts';
+import { checkContact } from '../cli/contact-input.ts';
+import { upsertContacts } from '../db/contacts.ts';
+import type { Sql } from '../db/types.ts';
+import { ApiError, methodNotAllowed } from '../errors.ts';
+import { MAX_BODY_BYTES, onlyKnown, readJsonObject } from '../json-body.ts';
+
+/** The most contacts one call may upsert: larger imports are split by the caller. */
+export const MAX_CONTACTS = 50_000;
+
+/**
+ * POST /api/contacts `{ contacts: [CONTACT, ...] }` → 200 `{ ids }` (in input order). Each
+ * contact is checked as strictly as a contact file (FORMAT.md section 6, the same check as
+ * `nudge simulate --contact`); every problem names the contact's index and the property.
+ * Nothing is written unless all are valid.
+ */
+export function contactRoutes(api: Hono<ApiEnv>, sql: Sql): void {
+  api.post('/contacts', limitBody(MAX_BODY_BYTES), async (c) => {
+    const body = await readJsonObject(c, '{ "contacts": [CONTACT, ...] }');
+    onlyKnown(body, ['contacts']);
+    const { contacts } = body;
+    if (!Array.isArray(contacts))
+      throw new ApiError(400, 'invalid_body', '"contacts" must be an array of contacts');
+    if (contacts.length > MAX_CONTACTS)
+      throw new ApiError(
+        413,
+        'too_many_contacts',
+        `at most ${MAX_CONTACTS} contacts per call (got ${contacts.length}): send them in parts`,
+        { limit: MAX_CONTACTS },
+      );
+    const problems = contacts.flatMap((contact, index) => {
+      const checked = checkContact(contact);
+      return checked.ok
+        ? []
+        : checked.problems.map((message) => ({ index, pointer: `/contacts/${index}`, message }));
+    });
+    if (problems.length > 0)
+      throw new ApiError(
+        422,
+        'invalid_contacts',
+        `${problems.length} problem${problems.length === 1 ? '' : 's'}, the first in contacts[${problems[0]?.index}]: ${problems[0]?.message}`,
+        { problems: problems.slice(0, 100) },
+      );
+    const ids = await upsertContacts(sql, c.var.workspace, contacts as Contact[]);
+    return c.json({ ids });
+  });
+  api.all('/contacts', methodNotAllowed(['POST']));
+}

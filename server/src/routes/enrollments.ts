@@ -1,0 +1,108 @@
+import { EnrollError, enroll } from '@nudge/runtime/worker';
+import type { Context, Hono } from 'hono';
+import type { ApiEnv } from '../auth.ts';
+import { limitBody } from '../body.ts';
+import { segmentWhere } from '../db/segment-sql.ts';
+import { assertSequence } from '../db/sequences.ts';
+import type { Sql } from '../db/types.ts';
+import { ApiError, methodNotAllowed } from '../errors.ts';
+import { MAX_BODY_BYTES, onlyKnown, readJsonObject } from '../json-body.ts';
+import { checkSegment } from '../segment-rule.ts';
+
+const PAGE_DEFAULT = 100;
+const PAGE_MAX = 1000;
+
+/**
+ * POST enrolls contact ids, or every contact a segment RULE selects (one set-based query,
+ * then enroll()'s set-based checks and inserts), in the latest published version.
+ * GET lists the enrollments, oldest id first, a page at a time: `limit` (100, at most 1,000)
+ * and `after` (the last id of the previous page); the next page's URL is in `Link`.
+ */
+export function enrollmentRoutes(api: Hono<ApiEnv>, sql: Sql): void {
+  api.post('/sequences/:id/enrollments', limitBody(MAX_BODY_BYTES), async (c) => {
+    const id = c.req.param('id');
+    const workspace = c.var.workspace;
+    const body = await readJsonObject(c, '{ "contactIds": [...] } or { "segment": RULE }');
+    onlyKnown(body, ['contactIds', 'segment']);
+    if ('contactIds' in body === 'segment' in body)
+      throw new ApiError(400, 'invalid_body', 'send either "contactIds" or "segment", not both');
+    await assertSequence(sql, workspace, id);
+    const ids =
+      'segment' in body
+        ? await segmentIds(sql, workspace, body.segment)
+        : contactIds(body.contactIds);
+    try {
+      const { enrolled, skipped } = await enroll(sql, workspace, id, ids);
+      return c.json({ enrolled, skipped });
+    } catch (error) {
+      if (error instanceof EnrollError)
+        throw new ApiError(
+          409,
+          error.code,
+          `${error.message}: publish it first (POST /api/sequences/${id}/publish)`,
+        );
+      throw error;
+    }
+  });
+
+  api.get('/sequences/:id/enrollments', async (c) => {
+    const id = c.req.param('id');
+    const workspace = c.var.workspace;
+    const { limit, after } = page(c);
+    await assertSequence(sql, workspace, id);
+    const rows = await sql<
+      Array<{ id: string; contactId: string; status: string; node: string | null; version: number }>
+    >`
+      select id, contact_id as "contactId", status, node, version from enrollments
+      where workspace_id = ${workspace} and sequence_id = ${id}
+        and (${after}::uuid is null or id > ${after}::uuid)
+      order by id limit ${limit}`;
+    const last = rows.at(-1);
+    if (rows.length === limit && last) {
+      const next = new URL(c.req.url);
+      next.searchParams.set('after', last.id);
+      next.searchParams.set('limit', String(limit));
+      c.header('Link', `<${next.pathname}${next.search}>; rel="next"`);
+    }
+    return c.json(rows);
+  });
+  api.all('/sequences/:id/enrollments', methodNotAllowed(['GET', 'HEAD', 'POST']));
+}
+
+function contactIds(value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+    throw new ApiError(
+      400,
+      'invalid_body',
+      '"contactIds" must be an array of contact ids (strings)',
+    );
+  return value;
+}
+
+async function segmentIds(sql: Sql, workspace: string, segment: unknown): Promise<string[]> {
+  const where = segmentWhere(sql, checkSegment(segment));
+  const rows = await sql<Array<{ id: string }>>`
+    select c.id from contacts c where c.workspace_id = ${workspace} and ${where}`;
+  return rows.map((r) => r.id);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function page(c: Context): { limit: number; after: string | null } {
+  const limitText = c.req.query('limit');
+  const limit = limitText === undefined ? PAGE_DEFAULT : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX)
+    throw new ApiError(
+      400,
+      'invalid_query',
+      `"limit" must be a whole number from 1 to ${PAGE_MAX}`,
+    );
+  const after = c.req.query('after') ?? null;
+  if (after !== null && !UUID.test(after))
+    throw new ApiError(
+      400,
+      'invalid_query',
+      '"after" must be the id of an enrollment (the last one of the previous page)',
+    );
+  return { limit, after };
+}

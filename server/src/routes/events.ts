@@ -1,0 +1,104 @@
+import { recordEvent, UnknownContactError } from '@nudge/runtime/worker';
+import type { Hono } from 'hono';
+import type { ApiEnv } from '../auth.ts';
+import { limitBody } from '../body.ts';
+import { assertSequence } from '../db/sequences.ts';
+import type { Sql } from '../db/types.ts';
+import { ApiError, methodNotAllowed } from '../errors.ts';
+import { onlyKnown, readJsonObject } from '../json-body.ts';
+
+const TYPES = [
+  'delivered',
+  'opened',
+  'clicked',
+  'replied',
+  'bounced',
+  'unsubscribed',
+  'custom',
+] as const;
+type EventType = (typeof TYPES)[number];
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * POST /api/events `{ contactId | email, type, sequenceId?, node?, name?, at? }` → 202
+ * `{ id, ended, woke }`. Recorded with its effects in one transaction (recordEvent): exits
+ * end enrollments at once, waits wake up. An unknown contact is a 404 and stores nothing.
+ */
+export function eventRoutes(api: Hono<ApiEnv>, sql: Sql): void {
+  api.post('/events', limitBody(64 * 1024), async (c) => {
+    const workspace = c.var.workspace;
+    const body = await readJsonObject(c, '{ "contactId" | "email", "type", ... }');
+    onlyKnown(body, ['contactId', 'email', 'type', 'sequenceId', 'node', 'name', 'at']);
+    const event = checkEvent(body);
+    if (event.sequenceId) await assertSequence(sql, workspace, event.sequenceId);
+    const contactId =
+      event.contactId ?? (await contactByEmail(sql, workspace, event.email as string));
+    try {
+      const recorded = await recordEvent(sql, {
+        workspace,
+        contactId,
+        type: event.type,
+        ...(event.sequenceId ? { sequenceId: event.sequenceId } : {}),
+        ...(event.node ? { node: event.node } : {}),
+        ...(event.name ? { name: event.name } : {}),
+        ...(event.at ? { at: event.at } : {}),
+      });
+      return c.json(recorded, 202);
+    } catch (error) {
+      if (error instanceof UnknownContactError) throw unknownContact({ contactId });
+      throw error;
+    }
+  });
+  api.all('/events', methodNotAllowed(['POST']));
+}
+
+interface EventBody {
+  contactId?: string;
+  email?: string;
+  type: EventType;
+  sequenceId?: string;
+  node?: string;
+  name?: string;
+  at?: Date;
+}
+
+function checkEvent(body: Record<string, unknown>): EventBody {
+  const bad = (message: string, pointer: string) =>
+    new ApiError(400, 'invalid_event', message, { pointer });
+  for (const key of ['contactId', 'email', 'sequenceId', 'node', 'name', 'at'])
+    if (body[key] !== undefined && (typeof body[key] !== 'string' || body[key] === ''))
+      throw bad(`"${key}" must be a non-empty string`, `/${key}`);
+  if ((body.contactId === undefined) === (body.email === undefined))
+    throw bad('name the contact with "contactId" or "email" (one of them)', '');
+  if (!TYPES.includes(body.type as EventType))
+    throw bad(`"type" must be one of ${TYPES.join(', ')}`, '/type');
+  if ((body.type === 'custom') !== (body.name !== undefined))
+    throw bad('"name" names a custom event: it is required for "custom" and only for it', '/name');
+  let at: Date | undefined;
+  if (body.at !== undefined) {
+    at = new Date(body.at as string);
+    if (!ISO.test(body.at as string) || Number.isNaN(at.getTime()))
+      throw bad(
+        '"at" must be an ISO-8601 instant with a zone, e.g. 2026-01-12T09:30:00+09:00',
+        '/at',
+      );
+  }
+  return { ...(body as Omit<EventBody, 'at'>), ...(at ? { at } : {}) };
+}
+
+async function contactByEmail(sql: Sql, workspace: string, email: string): Promise<string> {
+  const [row] = await sql<Array<{ id: string }>>`
+    select id from contacts where workspace_id = ${workspace} and lower(email) = lower(${email})`;
+  if (!row) throw unknownContact({ email });
+  return row.id;
+}
+
+function unknownContact(who: { contactId: string } | { email: string }): ApiError {
+  const name = 'contactId' in who ? `"${who.contactId}"` : `with the email "${who.email}"`;
+  return new ApiError(
+    404,
+    'contact_not_found',
+    `there is no contact ${name} in this workspace: nothing was recorded`,
+    who,
+  );
+}

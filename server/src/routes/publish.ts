@@ -1,0 +1,99 @@
+import { escapePointerToken, type Sequence } from '@nudge/schema';
+import type { Hono } from 'hono';
+import type { ApiEnv } from '../auth.ts';
+import { limitBody } from '../body.ts';
+import { unknownSequence } from '../db/sequences.ts';
+import type { Sql } from '../db/types.ts';
+import { ApiError, methodNotAllowed } from '../errors.ts';
+import { isObject, onlyKnown, readJsonObject } from '../json-body.ts';
+
+/**
+ * POST /api/sequences/:id/publish `{ migrate? }` → 200 `{ version }`: freezes the draft as the
+ * next version. `migrate` maps node ids of the previous version to node ids of this one; it
+ * is checked and kept with the version (sequence_versions.migrate). An empty body publishes
+ * with no mapping.
+ */
+export function publishRoutes(api: Hono<ApiEnv>, sql: Sql): void {
+  api.post('/sequences/:id/publish', limitBody(1024 * 1024), async (c) => {
+    const id = c.req.param('id');
+    const workspace = c.var.workspace;
+    const migrate = await readMigrate(c);
+    const version = await sql.begin(async (tx) => {
+      // The row lock serialises publishes of one sequence: version numbers can't collide.
+      const [sequence] = await tx<Array<{ draft: Sequence }>>`
+        select draft from sequences where workspace_id = ${workspace} and id = ${id} for update`;
+      if (!sequence) throw unknownSequence(id);
+      const [previous] = await tx<Array<{ version: number; definition: Sequence }>>`
+        select version, definition from sequence_versions
+        where workspace_id = ${workspace} and sequence_id = ${id}
+        order by version desc limit 1`;
+      if (migrate) checkMapping(migrate, previous?.definition, sequence.draft);
+      const next = (previous?.version ?? 0) + 1;
+      await tx`
+        insert into sequence_versions (workspace_id, sequence_id, version, definition, migrate)
+        values (${workspace}, ${id}, ${next}, ${tx.json(sequence.draft as never)},
+                ${migrate ? tx.json(migrate) : null})`;
+      return next;
+    });
+    return c.json({ version });
+  });
+  api.all('/sequences/:id/publish', methodNotAllowed(['POST']));
+}
+
+async function readMigrate(
+  c: Parameters<typeof readJsonObject>[0],
+): Promise<Record<string, string> | undefined> {
+  // No body at all is fine: publishing needs no options. (Hono caches the bytes read here.)
+  if ((await c.req.arrayBuffer()).byteLength === 0) return undefined;
+  const body = await readJsonObject(c, '{ "migrate"?: { "<old node id>": "<new node id>" } }');
+  onlyKnown(body, ['migrate']);
+  if (body.migrate === undefined) return undefined;
+  const { migrate } = body;
+  if (!isObject(migrate) || !Object.values(migrate).every((v) => typeof v === 'string'))
+    throw new ApiError(
+      400,
+      'invalid_migrate',
+      '"migrate" must be an object of old node ids to new node ids, e.g. {"wait-3d": "wait-2d"}',
+    );
+  return migrate as Record<string, string>;
+}
+
+/** Every key must be a node of the previous version, every value a node of the new one. */
+function checkMapping(
+  migrate: Record<string, string>,
+  previous: Sequence | undefined,
+  next: Sequence,
+): void {
+  const entries = Object.entries(migrate);
+  if (entries.length === 0) return;
+  if (!previous)
+    throw new ApiError(
+      422,
+      'invalid_migrate',
+      'nothing to migrate from: this is the first version of the sequence',
+    );
+  const oldIds = new Set(previous.nodes.map((n) => n.id));
+  const newIds = new Set(next.nodes.map((n) => n.id));
+  const problems = entries.flatMap(([from, to]) => [
+    ...(oldIds.has(from)
+      ? []
+      : [
+          {
+            pointer: `/migrate/${escapePointerToken(from)}`,
+            message: `"${from}" is not a node of the published version`,
+          },
+        ]),
+    ...(newIds.has(to)
+      ? []
+      : [
+          {
+            pointer: `/migrate/${escapePointerToken(from)}`,
+            message: `"${to}" is not a node of the draft`,
+          },
+        ]),
+  ]);
+  if (problems.length > 0)
+    throw new ApiError(422, 'invalid_migrate', problems.map((p) => p.message).join('; '), {
+      problems,
+    });
+}

@@ -1,16 +1,19 @@
 /**
- * `pnpm start` (after building the editor): the Nudge server on PORT (3000) and HOST
- * (127.0.0.1), serving the editor and the API, until SIGINT or SIGTERM. Settings: config.ts.
+ * `pnpm start` (after building the editor): PostgreSQL (DATABASE_URL, else embedded in
+ * NUDGE_DATA_DIR), migrations, the worker, the server on PORT (3000) and HOST (127.0.0.1), serving the
+ * editor and the API, until SIGINT or SIGTERM. Settings: config.ts.
  */
 import { ConfigError, readConfig } from './config.ts';
-import { EditorNotBuiltError, startServer } from './start.ts';
+import { startNudge } from './nudge.ts';
+import { EditorNotBuiltError } from './start.ts';
+import { startNudgeWorker } from './worker.ts';
 
 try {
-  const server = await startServer(readConfig(process.env));
-  console.log(`Nudge is running at ${server.url}/ (Ctrl-C stops it)`);
+  const nudge = await startNudge(readConfig(process.env), { worker: startNudgeWorker });
+  console.log(`Nudge is running at ${nudge.url}/ (Ctrl-C stops it)`);
   const stop = (signal: NodeJS.Signals) => {
     console.error(`nudge: ${signal}: stopping`);
-    server.close().then(
+    nudge.stop().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('nudge: failed to stop cleanly:', error);

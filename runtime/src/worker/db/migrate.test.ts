@@ -21,6 +21,7 @@ describe('migrate', { timeout: 30_000 }, () => {
     expect(recorded.map((r) => [r.version, r.name])).toEqual([
       [1, 'initial'],
       [2, 'workers'],
+      [3, 'captured-mail'],
     ]);
     expect(recorded[0]?.applied_at).toBeInstanceOf(Date);
     const [worker] = await sql`

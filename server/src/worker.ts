@@ -1,0 +1,34 @@
+import { startWorker } from '@nudge/runtime/worker';
+import { captureMessaging, captureTransport, smtpTransport } from '@nudge/runtime/worker/delivery';
+import type { StartWorker } from './nudge.ts';
+
+/**
+ * The worker of `pnpm start`: Graphile Worker in this process, mail to SMTP_URL or, without
+ * it, captured into the database (the local outbox), SMS and AlimTalk captured until a
+ * provider is configured.
+ */
+export const startNudgeWorker: StartWorker = async (sql, settings) => {
+  const email = settings.smtpUrl ? smtpTransport(settings.smtpUrl) : captureTransport();
+  const worker = await startWorker({
+    connectionString: settings.databaseUrl,
+    sql,
+    services: {
+      email,
+      messaging: captureMessaging(),
+      publicUrl: settings.publicUrl,
+      secrets: settings.secret,
+      onCaptured: async (message, raw) => {
+        await sql`
+          insert into captured_mail (message_id, workspace_id, raw)
+          select id, workspace_id, ${raw} from messages where id = ${message}
+          on conflict (message_id) do nothing`;
+      },
+    },
+  });
+  return {
+    stop: async () => {
+      await worker.stop();
+      await email.close();
+    },
+  };
+};

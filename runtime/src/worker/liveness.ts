@@ -18,18 +18,26 @@ export interface LivenessOptions {
   beatEvery?: number;
   /** A worker silent for this long is dead, in ms (default 30 s). */
   deadAfter?: number;
+  /**
+   * A job locked this long is stuck, in ms (default 5 min): its worker lives but lost track
+   * of it (its completion failed while PostgreSQL was away). Steps and deliveries take
+   * milliseconds to a minute (the SMTP timeouts), and both are safe to run again.
+   */
+  stuckAfter?: number;
   onError?: (error: unknown) => void;
 }
 
 export function startLiveness(sql: Sql, options: LivenessOptions): Liveness {
   const beatEvery = options.beatEvery ?? 5000;
   const deadAfter = options.deadAfter ?? 30_000;
+  const stuckAfter = options.stuckAfter ?? 300_000;
   const mine = new Set<string>();
   const onError = options.onError ?? (() => {});
   const beat = async () => {
     if (mine.size > 0)
       await sql`update nudge_workers set heartbeat_at = now() where id = any(${[...mine]}::text[])`;
     await unlockDead(sql, deadAfter);
+    await unlockStuck(sql, stuckAfter);
   };
   const timer = setInterval(() => beat().catch(onError), beatEvery);
   timer.unref();
@@ -60,4 +68,20 @@ export async function unlockDead(sql: Sql, deadAfter: number): Promise<string[]>
     if (ids.length > 0) await tx`select graphile_worker.force_unlock_workers(${ids}::text[])`;
     return ids;
   });
+}
+
+/**
+ * Unlocks jobs locked for longer than `stuckAfter`. Graphile Worker has no public call for this
+ * (force_unlock_workers unlocks everything a worker holds, running jobs included), so this
+ * writes its private tables: liveness.test.ts checks it against the version we ship.
+ */
+export async function unlockStuck(sql: Sql, stuckAfter: number): Promise<number> {
+  const cutoff = sql`now() - make_interval(secs => ${stuckAfter / 1000})`;
+  const jobs = await sql`
+    update graphile_worker._private_jobs set locked_at = null, locked_by = null
+    where locked_at < ${cutoff}`;
+  await sql`
+    update graphile_worker._private_job_queues set locked_at = null, locked_by = null
+    where locked_at < ${cutoff}`;
+  return jobs.count;
 }

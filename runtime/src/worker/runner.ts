@@ -19,7 +19,7 @@ export interface WorkerOptions {
   /** Where the worker's own messages go (default: errors and warnings to the console). */
   log?: (level: string, message: string) => void;
   /** Heartbeat timing (see liveness.ts); the defaults suit production. */
-  liveness?: Pick<LivenessOptions, 'beatEvery' | 'deadAfter'>;
+  liveness?: Pick<LivenessOptions, 'beatEvery' | 'deadAfter' | 'stuckAfter'>;
 }
 
 export interface RunningWorker {

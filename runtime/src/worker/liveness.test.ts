@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from './db/test-database.test-support.ts';
+import { unlockDead, unlockStuck } from './liveness.ts';
+
+/* Jobs held by a worker that died, or held far too long by one that lost track of them. */
+
+const { sql } = await createTestDatabase();
+
+async function lockedJob(by: string, minutesAgo: number): Promise<string> {
+  const [job] = await sql<Array<{ id: string }>>`
+    select id from graphile_worker.add_job('step', '{}'::json, job_key => ${`job-${by}-${minutesAgo}`})`;
+  await sql`
+    update graphile_worker._private_jobs
+    set locked_by = ${by}, locked_at = now() - make_interval(mins => ${minutesAgo})
+    where id = ${job?.id as string}`;
+  return job?.id as string;
+}
+
+const lockOf = async (id: string) => {
+  const [row] = await sql`select locked_by from graphile_worker._private_jobs where id = ${id}`;
+  return row?.locked_by ?? null;
+};
+
+describe('liveness', () => {
+  it('unlocks the jobs of a worker that stopped beating, and forgets it', async () => {
+    const job = await lockedJob('worker-dead', 0);
+    const alive = await lockedJob('worker-alive', 0);
+    await sql`insert into nudge_workers (id, process, heartbeat_at) values
+      ('worker-dead', 'vm:1', now() - interval '1 minute'), ('worker-alive', 'vm:2', now())`;
+    expect(await unlockDead(sql, 30_000)).toEqual(['worker-dead']);
+    expect(await lockOf(job)).toBeNull();
+    expect(await lockOf(alive)).toBe('worker-alive');
+    const workers = await sql`select id from nudge_workers`;
+    expect(workers.map((w) => w.id)).toEqual(['worker-alive']);
+  });
+
+  it('unlocks a job held far longer than any step or delivery takes', async () => {
+    const stuck = await lockedJob('pool-live', 10);
+    const running = await lockedJob('pool-live', 0);
+    expect(await unlockStuck(sql, 5 * 60_000)).toBe(1);
+    expect(await lockOf(stuck)).toBeNull();
+    expect(await lockOf(running)).toBe('pool-live');
+  });
+});

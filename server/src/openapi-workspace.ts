@@ -1,3 +1,5 @@
+import { EVENT_TYPES } from '@nudge/runtime/core';
+
 /**
  * The OpenAPI paths of the workspace routes (FORMAT.md section 8): all behind a bearer token;
  * viewers' tokens may only GET. Merged into the document by openapi.ts.
@@ -242,17 +244,7 @@ export function workspacePaths(): Json {
                 properties: {
                   contactId: { type: 'string' },
                   email: { type: 'string' },
-                  type: {
-                    enum: [
-                      'delivered',
-                      'opened',
-                      'clicked',
-                      'replied',
-                      'bounced',
-                      'unsubscribed',
-                      'custom',
-                    ],
-                  },
+                  type: { enum: [...EVENT_TYPES] },
                   sequenceId: { type: 'string' },
                   node: { type: 'string' },
                   name: { type: 'string' },

@@ -4,11 +4,10 @@ import { jsonBodyBytes } from './body.ts';
 import { ApiError } from './errors.ts';
 
 /**
- * The sequence file of a request, read and validated the way `nudge validate` and
- * POST /api/validate do: 400 when it is not JSON, 422 `invalid_sequence` with the validator's
- * problems (codes, JSON pointers, node and edge ids) when it is not a valid sequence.
+ * The request body checked as a sequence file (CheckedFile of @nudge/schema), or a 400 when it
+ * is not JSON or can't be read as text.
  */
-export async function readSequenceFile(c: Context): Promise<Sequence> {
+export async function checkedBody(c: Context) {
   const checked = checkSequenceBytes(await jsonBodyBytes(c));
   if (checked.kind === 'unreadable' && checked.code === 'invalid_json') {
     const { line, column, offset } = checked.position;
@@ -20,6 +19,16 @@ export async function readSequenceFile(c: Context): Promise<Sequence> {
     );
   }
   if (checked.kind === 'unreadable') throw new ApiError(400, checked.code, checked.message);
+  return checked;
+}
+
+/**
+ * The sequence file of a request, read and validated the way `nudge validate` and
+ * POST /api/validate do: 400 when it is not JSON, 422 `invalid_sequence` with the validator's
+ * problems (codes, JSON pointers, node and edge ids) when it is not a valid sequence.
+ */
+export async function readSequenceFile(c: Context): Promise<Sequence> {
+  const checked = await checkedBody(c);
   const { ok, errors, warnings } = checked.result;
   if (!ok)
     throw new ApiError(

@@ -1,3 +1,4 @@
+import { EVENT_TYPES, type EventType } from '@nudge/runtime/core';
 import { recordEvent, UnknownContactError } from '@nudge/runtime/worker';
 import type { Hono } from 'hono';
 import type { ApiEnv } from '../auth.ts';
@@ -7,16 +8,7 @@ import type { Sql } from '../db/types.ts';
 import { ApiError, methodNotAllowed } from '../errors.ts';
 import { onlyKnown, readJsonObject } from '../json-body.ts';
 
-const TYPES = [
-  'delivered',
-  'opened',
-  'clicked',
-  'replied',
-  'bounced',
-  'unsubscribed',
-  'custom',
-] as const;
-type EventType = (typeof TYPES)[number];
+const TYPES: readonly string[] = EVENT_TYPES;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**

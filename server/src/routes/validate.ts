@@ -1,7 +1,7 @@
-import { checkSequenceBytes } from '@nudge/schema';
 import type { Hono } from 'hono';
-import { jsonBodyBytes, limitBody } from '../body.ts';
-import { ApiError, methodNotAllowed } from '../errors.ts';
+import { limitBody } from '../body.ts';
+import { methodNotAllowed } from '../errors.ts';
+import { checkedBody } from '../sequence-file.ts';
 
 /**
  * POST /api/validate: a sequence file in, `{ ok, errors, warnings }` out (200 whether or not
@@ -10,17 +10,7 @@ import { ApiError, methodNotAllowed } from '../errors.ts';
  */
 export function validateRoutes(api: Hono, options: { maxBodyBytes: number }): void {
   api.post('/validate', limitBody(options.maxBodyBytes), async (c) => {
-    const checked = checkSequenceBytes(await jsonBodyBytes(c));
-    if (checked.kind === 'unreadable' && checked.code === 'invalid_json') {
-      const { line, column, offset } = checked.position;
-      throw new ApiError(
-        400,
-        checked.code,
-        `the body is not JSON: ${checked.message}, at line ${line}, column ${column}`,
-        { line, column, offset },
-      );
-    }
-    if (checked.kind === 'unreadable') throw new ApiError(400, checked.code, checked.message);
+    const checked = await checkedBody(c);
     const { ok, errors, warnings } = checked.result;
     return c.json({ ok, errors, warnings });
   });

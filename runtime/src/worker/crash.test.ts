@@ -52,11 +52,18 @@ await publish(sql, w, 'pair', {
 const script = fileURLToPath(new URL('./worker-child.test-support.ts', import.meta.url));
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
+// A failing run must not leave workers behind.
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
 async function startChild(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, db.url, smtp.url], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
   let output = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {

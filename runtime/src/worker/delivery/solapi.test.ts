@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeliveryError } from './error.ts';
+import { failure } from './failure.test-support.ts';
 import type { AlimTalkRequest } from './messaging.ts';
 import { phoneNumber, solapiAuthorization, solapiProvider } from './solapi.ts';
 import { type FakeSolapi, startFakeSolapi } from './solapi-fake.test-support.ts';
@@ -18,15 +19,6 @@ const alimTalk: AlimTalkRequest = {
   senderKey: 'KA01PF_TEST',
   from: '02-930-2266',
 };
-
-async function failure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error = await send.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DeliveryError)) throw new Error(`expected a DeliveryError: ${error}`);
-  return error;
-}
 
 describe('solapiProvider against a fake Solapi', () => {
   let fake: FakeSolapi;

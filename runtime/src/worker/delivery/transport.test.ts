@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmailMessage } from './email.ts';
-import { DeliveryError, smtpDeliveryError } from './error.ts';
+import { smtpDeliveryError } from './error.ts';
+import { failure } from './failure.test-support.ts';
 import { closedPort, startSmtpServer, type TestSmtpServer } from './smtp.test-support.ts';
 import { smtpTransport } from './transport.ts';
 
@@ -12,15 +13,6 @@ const message = (to: string | string[]): EmailMessage => ({
   text: '본문',
   messageId: '<t.1@example.com>',
 });
-
-async function failure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error = await send.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof DeliveryError)) throw new Error(`expected a DeliveryError: ${error}`);
-  return error;
-}
 
 describe('smtpTransport against servers that refuse', () => {
   let server: TestSmtpServer;

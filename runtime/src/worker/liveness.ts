@@ -7,6 +7,11 @@ import type { Sql } from 'postgres';
 export interface Liveness {
   /** Registers a worker of this process. */
   add(workerId: string): Promise<void>;
+  /**
+   * Forgets workers of this process that are gone (their pool shut down) and unlocks the jobs
+   * they still held, at once rather than after `deadAfter`.
+   */
+  release(workerIds: readonly string[]): Promise<void>;
   /** Stops beating and forgets this process's workers (after a clean stop). */
   stop(): Promise<void>;
 }
@@ -48,6 +53,14 @@ export function startLiveness(sql: Sql, options: LivenessOptions): Liveness {
         insert into nudge_workers (id, process) values (${workerId}, ${options.process})
         on conflict (id) do update set heartbeat_at = now()`;
       await unlockDead(sql, deadAfter);
+    },
+    async release(workerIds) {
+      const ids = [...workerIds];
+      await sql.begin(async (tx) => {
+        await tx`delete from nudge_workers where id = any(${ids}::text[])`;
+        await tx`select graphile_worker.force_unlock_workers(${ids}::text[])`;
+      });
+      for (const id of ids) mine.delete(id);
     },
     async stop() {
       clearInterval(timer);

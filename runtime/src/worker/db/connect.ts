@@ -27,6 +27,11 @@ const int8AsNumber: postgres.PostgresType<number> = {
   },
 };
 
+/** Seconds before reconnect attempt `retries` (0, 1, …): 0.05–0.1 s doubling, at most 1–2 s. */
+export function reconnectDelay(retries: number): number {
+  return Math.min(0.1 * 2 ** retries, 2) * (0.5 + Math.random() / 2);
+}
+
 // The URL each pool was opened with: migrate() hands it to Graphile Worker, which connects
 // with its own driver.
 const urls = new WeakMap<Sql, string>();
@@ -37,6 +42,10 @@ export function connect(url: string, options: ConnectOptions = {}): Sql {
     // Idle connections go back after a minute, so a quiet worker holds few.
     idle_timeout: 60,
     connect_timeout: 10,
+    // Reconnect within 2 s of PostgreSQL coming back. postgres.js's default backoff grows with
+    // every failed attempt of the whole pool to 10–20 s, so a 1-second restart stalled work
+    // for half a minute.
+    backoff: reconnectDelay,
     // NOTICEs ("relation already exists, skipping") are noise in our logs.
     onnotice: () => {},
     types: { int8: int8AsNumber },

@@ -115,11 +115,15 @@ export async function applyInput(
       ended_at = ${ended ? new Date(now) : null}, exit_reason = coalesce(${exitReason}, exit_reason),
       updated_at = now()
     where id = ${row.id}`;
-  // An exit criterion (an event) or a person stopping it: what earlier steps queued and was not
-  // handed off yet is cancelled here, in the event's transaction. Delivery locks the
-  // enrollment too, so a send in flight finishes first and a later one finds this.
+  // An exit criterion (an event that ended it where it stood) or a person stopping it: what
+  // earlier steps queued and was not handed off yet is cancelled here, in the event's
+  // transaction. Delivery locks the enrollment too, so a send in flight finishes first and a
+  // later one finds this. An event that moved the enrollee on (a wait_for it met) to its end is
+  // no exit: what that walk queued goes out, as after a step.
   const kind = input(contact).kind;
-  if (ended && (kind === 'event' || kind === 'stop'))
+  const exited =
+    kind === 'stop' || (kind === 'event' && result.steps.every((s) => s.action === 'exit'));
+  if (ended && exited)
     await tx`
       update messages set status = 'failed', last_error = ${`cancelled: ${exitReason ?? state.status}`}
       where enrollment_id = ${row.id} and status in ('queued', 'sending')`;

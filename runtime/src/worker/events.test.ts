@@ -81,9 +81,13 @@ describe('recordEvent', () => {
     expect(result.woke).toEqual([opener?.id]);
     // A CEO: is-executive yes -> exec-offer (11:00 is inside the window) -> tag-exec -> exit.
     expect(opener).toMatchObject({ status: 'completed', node: 'exec-done' });
-    const sent =
-      await sql`select node from messages where enrollment_id = ${opener?.id as string} order by id`;
-    expect(sent.map((m) => m.node)).toEqual(['welcome', 'exec-offer']);
+    const sent = await sql`
+      select node, status from messages where enrollment_id = ${opener?.id as string} order by id`;
+    // Queued to go out: an event that moves the enrollee on to its end is no exit.
+    expect(sent.map((m) => [m.node, m.status])).toEqual([
+      ['welcome', 'queued'],
+      ['exec-offer', 'queued'],
+    ]);
     const [contact] =
       await sql`select tags from contacts where workspace_id = ${w} and id = 'opener'`;
     expect(contact?.tags).toEqual(['exec-track']);

@@ -42,7 +42,7 @@ export class UnknownContactError extends Error {
 export async function recordEvent(
   sql: Sql,
   event: NewEvent,
-  now: number = Date.now(),
+  clock?: number,
 ): Promise<RecordedEvent> {
   return sql.begin(async (tx) => {
     const { workspace, contactId } = event;
@@ -50,6 +50,9 @@ export async function recordEvent(
     const [contact] = await tx<Array<{ email: string | null }>>`
       select email from contacts where workspace_id = ${workspace} and id = ${contactId} for update`;
     if (!contact) throw new UnknownContactError(contactId);
+    // Read once the contact is locked: a step that held the lock first started the enrollment
+    // earlier, so the event (at "now" by default) counts for it instead of predating it.
+    const now = clock ?? Date.now();
     const at = event.at ?? new Date(now);
     const [row] = await tx<Array<{ id: number }>>`
       insert into events (workspace_id, contact_id, enrollment_id, sequence_id, type, node, name, at, data)

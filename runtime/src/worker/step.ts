@@ -11,11 +11,14 @@ import type { StepPayload } from './jobs.ts';
 export async function runStep(
   sql: Sql,
   payload: StepPayload,
-  now: number = Date.now(),
+  clock?: number,
 ): Promise<Advanced | null> {
   return sql.begin(async (tx) => {
     const row = await lockEnrollment(tx, payload.workspace, payload.enrollment);
     if (!row) return null;
+    // The clock is read once the locks are held, so instants follow the order in which inputs
+    // apply: an event that waited for this step gets a later time than the enrollment's start.
+    const now = clock ?? Date.now();
     if (row.state.enrolledAt == null) return start(tx, row, now);
     return applyInput(
       tx,

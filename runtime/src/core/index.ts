@@ -14,6 +14,7 @@ export {
 } from './compile.ts';
 export { applyUpdate, readPath } from './contact.ts';
 export { exitFor, goalMet } from './exits.ts';
+export { type Move, type MoveRequest, moveEnrollment } from './move.ts';
 export {
   describeDeferral,
   holidaysOf,

@@ -99,11 +99,15 @@ export interface Deferral {
   text: string;
 }
 
-/** What the enrollment is waiting for at its current node. */
+/**
+ * What the enrollment is waiting for at its current node. `arrivedAt` (when the node was
+ * reached) lets a move to a new version recompute the wait (move.ts); states stored before it
+ * existed lack it. A deferred send's arrival is its `deferral.from`.
+ */
 export type Waiting =
-  | { kind: 'delay'; until: number }
+  | { kind: 'delay'; until: number; arrivedAt?: number }
   | { kind: 'send'; until: number; deferral: Deferral }
-  | { kind: 'wait_for'; until: number }
+  | { kind: 'wait_for'; until: number; arrivedAt?: number }
   | { kind: 'task'; until: null };
 
 /** The email thread of an enrollment: replies take `Re: <subject>` and reference these nodes. */

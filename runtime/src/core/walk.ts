@@ -142,7 +142,7 @@ export class Walk {
           return this.branch(at, 'met', 'the rule already held');
         const { amount, unit } = node.data.timeout;
         const until = this.policy().after(this.now, amount, unit);
-        this.state.waiting = { kind: 'wait_for', until };
+        this.state.waiting = { kind: 'wait_for', until, arrivedAt: this.now };
         this.step(at, { action: 'wait', until, note: 'until the rule holds' });
         return null;
       }
@@ -331,7 +331,7 @@ export class Walk {
     const policy = this.policy();
     if ('amount' in data) {
       const until = policy.after(this.now, data.amount, data.unit);
-      this.state.waiting = { kind: 'delay', until };
+      this.state.waiting = { kind: 'delay', until, arrivedAt: this.now };
       this.step(at, { action: 'wait', until });
       return null;
     }
@@ -343,7 +343,7 @@ export class Walk {
     }
     const until = policy.onDate(date, offsetDays, time);
     if (until > this.now) {
-      this.state.waiting = { kind: 'delay', until };
+      this.state.waiting = { kind: 'delay', until, arrivedAt: this.now };
       this.step(at, { action: 'wait', until });
       return null;
     }
@@ -389,11 +389,11 @@ export class Walk {
   }
 }
 
-const isMessage = (node: CompiledNode['node']): node is MessageNode =>
+export const isMessage = (node: CompiledNode['node']): node is MessageNode =>
   node.type === 'email' || node.type === 'sms' || node.type === 'kakao';
 
 /** An email with no subject replies in the thread of the latest email sent (FORMAT.md section 3). */
-const isReply = (node: NodeOf<'email'>) => (node.data.subject ?? '').trim() === '';
+export const isReply = (node: NodeOf<'email'>) => (node.data.subject ?? '').trim() === '';
 
 function threadInfo(thread: EnrollmentState['thread']): ThreadInfo | null {
   const last = thread?.nodes[thread.nodes.length - 1];
@@ -401,7 +401,11 @@ function threadInfo(thread: EnrollmentState['thread']): ThreadInfo | null {
 }
 
 /** A later deferral of the same send keeps when it was first due and adds its new reasons. */
-function mergeDeferrals(first: Deferral | null, next: Deferral | null, now: number): Deferral {
+export function mergeDeferrals(
+  first: Deferral | null,
+  next: Deferral | null,
+  now: number,
+): Deferral {
   const reasons = [...(first?.reasons ?? [])];
   for (const reason of next?.reasons ?? [])
     if (!reasons.some((r) => r.code === reason.code && r.holiday === reason.holiday))
@@ -412,7 +416,7 @@ function mergeDeferrals(first: Deferral | null, next: Deferral | null, now: numb
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A contact's date field as a local date: a date stays as written, an instant is read in the zone. */
-function localDateOf(value: unknown, localDate: (at: number) => string): string | null {
+export function localDateOf(value: unknown, localDate: (at: number) => string): string | null {
   if (typeof value === 'string') {
     const text = value.trim();
     if (DATE_ONLY.test(text)) return Number.isNaN(Date.parse(text)) ? null : text;

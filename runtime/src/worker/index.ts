@@ -5,5 +5,11 @@
 export { EnrollError, type Enrolled, enroll, type Skipped } from './enroll.ts';
 export { type NewEvent, type RecordedEvent, recordEvent, UnknownContactError } from './events.ts';
 export type { DeliverPayload, StepPayload } from './jobs.ts';
+export {
+  type MovedEnrollments,
+  type MoveOptions,
+  moveEnrollments,
+  type Stayed,
+} from './move-enrollments.ts';
 export { type RunningWorker, startWorker, type WorkerOptions } from './runner.ts';
 export { runStep } from './step.ts';

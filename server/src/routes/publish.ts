@@ -1,3 +1,4 @@
+import { moveEnrollments } from '@nudge/runtime/worker';
 import { escapePointerToken, type Sequence } from '@nudge/schema';
 import type { Hono } from 'hono';
 import type { ApiEnv } from '../auth.ts';
@@ -10,8 +11,12 @@ import { isObject, onlyKnown, readJsonObject } from '../json-body.ts';
 /**
  * POST /api/sequences/:id/publish `{ migrate? }` → 200 `{ version }`: freezes the draft as the
  * next version. `migrate` maps node ids of the previous version to node ids of this one; it
- * is checked and kept with the version (sequence_versions.migrate). An empty body publishes
- * with no mapping.
+ * is checked and kept with the version (sequence_versions.migrate).
+ *
+ * With `migrate` (`{}` included: every node to the same id), the waiting enrollees of earlier
+ * versions then move to this one (moveEnrollments, in batches after the version is committed),
+ * and the answer adds `{ moved, stayed, stayedTotal }`. Without it, everyone stays pinned to
+ * their version: "same id = same place" is the mapping's default, not a move on every publish.
  */
 export function publishRoutes(api: Hono<ApiEnv>, sql: Sql): void {
   api.post('/sequences/:id/publish', limitBody(1024 * 1024), async (c) => {
@@ -35,7 +40,9 @@ export function publishRoutes(api: Hono<ApiEnv>, sql: Sql): void {
                 ${migrate ? tx.json(migrate) : null})`;
       return next;
     });
-    return c.json({ version });
+    if (!migrate) return c.json({ version });
+    const { moved, stayed, stayedTotal } = await moveEnrollments(sql, workspace, id, version);
+    return c.json({ version, moved, stayed, stayedTotal });
   });
   api.all('/sequences/:id/publish', methodNotAllowed(['POST']));
 }

@@ -130,7 +130,7 @@ describe('POST /api/sequences/:id/publish', () => {
     const ok = await call(t, 'POST', '/api/sequences/onboarding/publish', {
       migrate: { welcome: 'welcome' },
     });
-    expect(ok.json).toEqual({ version: 3 });
+    expect(ok.json).toMatchObject({ version: 3 });
     const [row] =
       await sql`select migrate from sequence_versions where sequence_id = 'onboarding' and version = 3`;
     expect(row?.migrate).toEqual({ welcome: 'welcome' });

@@ -6,6 +6,14 @@ export { EnrollError, type Enrolled, enroll, type Skipped } from './enroll.ts';
 export { type NewEvent, type RecordedEvent, recordEvent, UnknownContactError } from './events.ts';
 export type { DeliverPayload, StepPayload } from './jobs.ts';
 export {
+  type CompletedTask,
+  completeTask,
+  type EnrollmentOutcome,
+  stopEnrollment,
+  UnknownEnrollmentError,
+  UnknownTaskError,
+} from './manual.ts';
+export {
   type MovedEnrollments,
   type MoveOptions,
   moveEnrollments,

@@ -79,6 +79,7 @@ export async function startNudge(
       ...(config.editorDir ? { editorDir: config.editorDir } : {}),
       logger,
       sql,
+      secrets: secret,
     });
     undo.push(() => server.close());
     // Stopped right after the HTTP server (whose requests may still add jobs), before the pool.

@@ -1,17 +1,28 @@
 import { startWorker } from '@nudge/runtime/worker';
 import { captureMessaging, captureTransport, smtpTransport } from '@nudge/runtime/worker/delivery';
-import type { StartWorker } from './nudge.ts';
+import type { Sql } from './db/types.ts';
+import type { StartWorker, WorkerSettings } from './nudge.ts';
+
+export interface NudgeWorkerOptions {
+  /** Jobs run at once in this process; default 10. */
+  concurrency?: number;
+}
 
 /**
  * The worker of `pnpm start`: Graphile Worker in this process, mail to SMTP_URL or, without
  * it, captured into the database (the local outbox), SMS and AlimTalk captured until a
- * provider is configured.
+ * provider is configured. `nudge worker` runs the same worker without the server.
  */
-export const startNudgeWorker: StartWorker = async (sql, settings) => {
+export async function startNudgeWorker(
+  sql: Sql,
+  settings: WorkerSettings,
+  options: NudgeWorkerOptions = {},
+): ReturnType<StartWorker> {
   const email = settings.smtpUrl ? smtpTransport(settings.smtpUrl) : captureTransport();
   const worker = await startWorker({
     connectionString: settings.databaseUrl,
     sql,
+    ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     services: {
       email,
       messaging: captureMessaging(),
@@ -31,4 +42,4 @@ export const startNudgeWorker: StartWorker = async (sql, settings) => {
       await email.close();
     },
   };
-};
+}

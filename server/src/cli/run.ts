@@ -2,9 +2,10 @@ import type { Command } from './command.ts';
 import { type CliIo, UsageError } from './io.ts';
 import { simulateCommand } from './simulate.ts';
 import { validateCommand } from './validate.ts';
+import { workerCommand } from './worker.ts';
 
 /** The commands, in the order `nudge help` lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, simulateCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, simulateCommand, workerCommand];
 
 export function usage(): string {
   // Each command on its line, its summary under it: synopses are too long for two columns.

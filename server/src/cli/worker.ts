@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import type { Command } from './command.ts';
+import { UsageError } from './io.ts';
+
+const DEFAULT_CONCURRENCY = 10;
+const MAX_CONCURRENCY = 100;
+
+export interface WorkerArgs {
+  concurrency: number;
+}
+
+/** `nudge worker`: more workers on the database of a Nudge server (DESIGN.md, "Jobs"). */
+export const workerCommand: Command = {
+  name: 'worker',
+  synopsis: '[--concurrency N]',
+  summary: 'run an extra worker process against the database of a running Nudge server',
+  help: `Usage: pnpm nudge worker [--concurrency N]
+
+Runs the worker (enrollment steps and mail delivery) without the HTTP server, against the
+database of a Nudge server: start as many as you like, on this machine or others, to share
+the work. It runs until SIGTERM or SIGINT (Ctrl-C), then finishes the jobs it is running
+and exits; a second signal ends it at once. It never migrates: the database must be at the
+version of this release (start the server of this release on it first).
+
+Settings (environment), as the server takes them:
+  DATABASE_URL   the server's database. Without it: the embedded PostgreSQL of a running
+                 \`pnpm start\` in NUDGE_DATA_DIR (default .data/), on this machine
+  NUDGE_SECRET   the server's secret, which signs the links in mail. Without it: the one
+                 the server generated in NUDGE_DATA_DIR (it must exist)
+  PUBLIC_URL     the server's public address, for the links in mail. Without it:
+                 http://HOST:PORT as \`pnpm start\` has it (not with PORT=0)
+  SMTP_URL       where mail goes; without it, mail is captured in the outbox shown in the app
+
+Options:
+  --concurrency N  jobs run at once in this process, 1 to ${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
+  -h, --help       show this help
+
+Prints "nudge worker: running, concurrency N" once started and "nudge worker: stopped"
+when done; notes and errors go to stderr.
+
+Exit status:
+  0  stopped by a signal, after the running jobs finished
+  1  could not start: no database or secret found, the database unreachable or at
+     another version (the message says what to set or do)
+  2  a wrong command line`,
+
+  async run(args, io) {
+    const options = parseOptions(args);
+    if (options === 'help') {
+      io.out(`${this.help}\n`);
+      return 0;
+    }
+    // Loaded on use: Graphile Worker and the database driver are not for the other commands.
+    const { runWorker } = await import('./worker-run.ts');
+    return runWorker(options, io, stopSignal);
+  },
+};
+
+export function parseOptions(args: string[]): WorkerArgs | 'help' {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length > 0)
+    throw new UsageError(`worker takes no arguments (got ${positionals.join(' ')})`);
+  const text = values.concurrency ?? String(DEFAULT_CONCURRENCY);
+  const concurrency = Number(text);
+  if (!/^\d+$/.test(text) || concurrency < 1 || concurrency > MAX_CONCURRENCY)
+    throw new UsageError(
+      `--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY} (got ${JSON.stringify(text)})`,
+    );
+  return { concurrency };
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      concurrency: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+/**
+ * The first SIGTERM or SIGINT. Both listeners go at once, so that a second signal gets Node's
+ * default and ends the process, as a second Ctrl-C should.
+ */
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      resolve(signal);
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
+}

@@ -293,15 +293,21 @@ describe('GET /api/openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/contacts',
+      '/api/enrollments/{id}/stop',
       '/api/events',
       '/api/health',
       '/api/openapi.json',
+      '/api/outbox',
+      '/api/outbox/{id}',
+      '/api/outbox/{id}/raw',
       '/api/sequences',
       '/api/sequences/{id}',
       '/api/sequences/{id}/enrollments',
       '/api/sequences/{id}/export',
       '/api/sequences/{id}/publish',
       '/api/sequences/{id}/stats',
+      '/api/tasks',
+      '/api/tasks/{id}/complete',
       '/api/validate',
     ]);
     const validate = doc.paths['/api/validate'].post;

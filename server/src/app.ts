@@ -1,3 +1,4 @@
+import type { Secrets } from '@nudge/runtime/worker/tracking';
 import { LIMITS } from '@nudge/schema';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { type ApiEnv, bearerAuth } from './auth.ts';
@@ -9,9 +10,12 @@ import { enrollmentRoutes } from './routes/enrollments.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { openApiRoutes } from './routes/openapi.ts';
+import { outboxRoutes } from './routes/outbox.ts';
 import { publishRoutes } from './routes/publish.ts';
 import { sequenceRoutes } from './routes/sequences.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { taskRoutes } from './routes/tasks.ts';
+import { pixelHeaders, trackingRoutes } from './routes/tracking.ts';
 import { validateRoutes } from './routes/validate.ts';
 import { securityHeaders } from './security.ts';
 import { serveEditor } from './static.ts';
@@ -32,13 +36,19 @@ export interface AppOptions {
    * `workspace` and `role` (see auth.ts). Default with `sql`: bearer tokens of api_tokens.
    */
   authenticate?: MiddlewareHandler<ApiEnv>;
+  /**
+   * NUDGE_SECRET, as the worker signs mail links with it: with it and `sql`, the public tracking
+   * and unsubscribe links (/t/..., /u/...) are served.
+   */
+  secrets?: Secrets;
 }
 
-/** The whole HTTP app: the API under /api, the editor everywhere else. */
+/** The whole HTTP app: the API under /api, mail links under /t and /u, the editor elsewhere. */
 export function createApp(options: AppOptions = {}): Hono {
   const app = new Hono();
   app.onError(errorHandler(options.logger ?? consoleLogger));
   app.notFound(notFound);
+  app.use('/t/o/*', pixelHeaders());
   app.use('*', securityHeaders());
 
   const api = new Hono();
@@ -61,6 +71,13 @@ export function createApp(options: AppOptions = {}): Hono {
   // gone wrong: a JSON 404, never the editor's page with a 200.
   app.all('*', (c, next) => (API_PATH.test(c.req.path) ? notFound(c) : next()));
 
+  // Before the editor, whose fallback would answer any GET with its page.
+  if (options.sql && options.secrets)
+    trackingRoutes(app, {
+      sql: options.sql,
+      secrets: options.secrets,
+      logger: options.logger ?? consoleLogger,
+    });
   if (options.editorDir) serveEditor(app, options.editorDir);
   return app;
 }
@@ -73,6 +90,8 @@ function workspaceRoutes(api: Hono<ApiEnv>, sql: Sql): void {
   statsRoutes(api, sql);
   contactRoutes(api, sql);
   eventRoutes(api, sql);
+  taskRoutes(api, sql);
+  outboxRoutes(api, sql);
 }
 
 /** A path whose first segment is `api`, in any case. */

@@ -4,36 +4,18 @@ import { EVENT_TYPES } from '@nudge/runtime/core';
  * The OpenAPI paths of the workspace routes (FORMAT.md section 8): all behind a bearer token;
  * viewers' tokens may only GET. Merged into the document by openapi.ts.
  */
-type Json = Record<string, unknown>;
-
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Json, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const error = (description: string) => json(ref('Error'), description);
-const idParam = {
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'string' },
-  description: 'the sequence id',
-};
-const guarded = {
-  401: error('`unauthorized`: no token, or not a valid one'),
-  404: error('`sequence_not_found`: no such sequence in the workspace'),
-};
-const writing = {
-  ...guarded,
-  400: error('`invalid_json`, `invalid_body`, `unknown_property`: the body is malformed'),
-  403: error("`forbidden`: a viewer's token (read only)"),
-};
-const counts = ['sent', 'delivered', 'opened', 'clicked', 'replied', 'bounced', 'tasks'];
-const obj = (properties: Json, required = Object.keys(properties)) => ({
-  type: 'object',
-  required,
-  properties,
-});
+import {
+  counts,
+  error,
+  guarded,
+  idParam,
+  type Json,
+  json,
+  obj,
+  ref,
+  writing,
+} from './openapi-parts.ts';
+import { taskPaths } from './openapi-tasks.ts';
 
 export function workspacePaths(): Json {
   return {
@@ -87,7 +69,7 @@ export function workspacePaths(): Json {
         operationId: 'publishSequence',
         summary: 'Freeze the draft as the next version',
         description:
-          '`migrate` maps node ids of the latest version to node ids of the draft; it is checked and kept with the new version. Moving waiting enrollees along it is not done yet: they stay on their version.',
+          "`migrate` maps node ids of the latest version to node ids of the draft; it is checked and kept with the new version. With `migrate` (`{}`: every node to the same id), the waiting enrollees of earlier versions then move to the new one, where they wait as if they had reached the mapped step when they reached theirs; one whose step is gone or can't hold its wait stays on its version (listed in `stayed`, first 100, with the reason). Nobody is dropped or sent a step twice. Without `migrate`, everyone stays on their version.",
         parameters: [idParam],
         requestBody: {
           required: false,
@@ -104,7 +86,35 @@ export function workspacePaths(): Json {
           },
         },
         responses: {
-          200: json(obj({ version: { type: 'integer', minimum: 1 } }), 'Published'),
+          200: json(
+            obj(
+              {
+                version: { type: 'integer', minimum: 1 },
+                moved: {
+                  type: 'integer',
+                  minimum: 0,
+                  description: 'with `migrate`: the enrollees moved to this version',
+                },
+                stayed: {
+                  type: 'array',
+                  description: 'with `migrate`: the first 100 enrollees that stay on their version',
+                  items: obj({
+                    enrollmentId: { type: 'string', format: 'uuid' },
+                    contactId: { type: 'string' },
+                    version: { type: 'integer', minimum: 1 },
+                    reason: { type: 'string' },
+                  }),
+                },
+                stayedTotal: {
+                  type: 'integer',
+                  minimum: 0,
+                  description: 'with `migrate`: how many stay on their version',
+                },
+              },
+              ['version'],
+            ),
+            'Published',
+          ),
           ...writing,
           422: error('`invalid_migrate`: details.problems name each wrong node id by pointer'),
         },
@@ -258,6 +268,105 @@ export function workspacePaths(): Json {
           202: json({ type: 'object' }, 'Recorded: `{ id, ended, woke }`'),
           ...writing,
           404: error('`contact_not_found` or `sequence_not_found`: nothing was recorded'),
+        },
+      },
+    },
+    ...outboxPaths(),
+    ...taskPaths(),
+  };
+}
+
+const outboxEntry = {
+  id: { type: 'integer', description: 'the outbox message id' },
+  messageId: { type: ['string', 'null'], description: 'its RFC 5322 Message-ID' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  subject: { type: 'string' },
+  sentAt: { type: 'string', format: 'date-time' },
+  enrollmentId: { type: 'string' },
+  sequenceId: { type: 'string' },
+  node: { type: 'string' },
+};
+const outboxRequired = ['id', 'messageId', 'to', 'from', 'subject', 'sentAt'];
+const messageParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'integer', minimum: 1 },
+  description: 'the outbox message id',
+};
+const messageNotFound = {
+  401: guarded[401],
+  404: error('`message_not_found`: no such captured message in the workspace'),
+};
+
+/** Mail captured instead of sent (no SMTP_URL): the app's local mail catcher. */
+function outboxPaths(): Json {
+  return {
+    '/api/outbox': {
+      get: {
+        operationId: 'listOutbox',
+        summary: 'Captured mail, newest first, a page at a time',
+        description:
+          'Mail is captured here when Nudge runs without SMTP_URL. Addresses and subjects are read from the stored message, RFC 2047 words decoded. The next page, when there may be one, is in the `Link` header (rel="next").',
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+          },
+          {
+            name: 'before',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1 },
+            description: 'the last id of the previous page',
+          },
+        ],
+        responses: {
+          200: json({ type: 'array', items: obj(outboxEntry, outboxRequired) }, 'Captured mail'),
+          400: error('`invalid_query`'),
+          401: guarded[401],
+        },
+      },
+    },
+    '/api/outbox/{id}': {
+      get: {
+        operationId: 'getOutboxMessage',
+        summary: 'One captured message, with its headers and its text and HTML bodies',
+        parameters: [messageParam],
+        responses: {
+          200: json(
+            obj(
+              {
+                ...outboxEntry,
+                cc: { type: 'string' },
+                replyTo: { type: 'string' },
+                headers: {
+                  type: 'array',
+                  items: obj({ name: { type: 'string' }, value: { type: 'string' } }),
+                },
+                text: { type: ['string', 'null'] },
+                html: { type: ['string', 'null'] },
+              },
+              [...outboxRequired, 'headers', 'text', 'html'],
+            ),
+            'The message',
+          ),
+          ...messageNotFound,
+        },
+      },
+    },
+    '/api/outbox/{id}/raw': {
+      get: {
+        operationId: 'getOutboxMessageRaw',
+        summary: 'One captured message as it would have been sent',
+        parameters: [messageParam],
+        responses: {
+          200: {
+            description: 'The message',
+            content: { 'message/rfc822': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...messageNotFound,
         },
       },
     },

@@ -1,7 +1,7 @@
 /**
  * Starts Nudge exactly as a person does, `pnpm start` (it builds the editor, then serves it
  * and the API), on a free port, and stops it with SIGTERM when the run ends. Tests read its
- * address with `inject('baseUrl')`.
+ * address with `inject('baseUrl')`, and an admin API token with `inject('apiToken')`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,8 +13,13 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** An admin API token of the started server (NUDGE_BOOTSTRAP_TOKEN). */
+    apiToken: string;
   }
 }
+
+/** The fixed NUDGE_BOOTSTRAP_TOKEN of the run: its data dir is new, so the token is created. */
+const API_TOKEN = 'e2e-admin-token';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const STARTUP_MS = 180_000;
@@ -32,7 +37,16 @@ export default async function setup(project: TestProject) {
   const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
   const child = spawn('pnpm', ['start'], {
     cwd: root,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', NO_COLOR: '1', NUDGE_DATA_DIR: dataDir },
+    // No SMTP_URL: mail is captured in the outbox, where the tests read it.
+    env: {
+      ...env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NO_COLOR: '1',
+      NUDGE_DATA_DIR: dataDir,
+      NUDGE_BOOTSTRAP_TOKEN: API_TOKEN,
+      SMTP_URL: '',
+    },
     // A group of its own, so that a SIGKILL (when SIGTERM is not enough) reaches pnpm and
     // whatever it started. SIGTERM goes to pnpm alone: pnpm stops the script it runs, and
     // the server's clean exit on SIGTERM is part of what this checks.
@@ -58,6 +72,7 @@ export default async function setup(project: TestProject) {
     throw error;
   });
   project.provide('baseUrl', url);
+  project.provide('apiToken', API_TOKEN);
 
   return async () => {
     if (child.exitCode !== null || child.signalCode !== null)

@@ -238,6 +238,52 @@ export const en = {
     eventAt: '{{event}} {{node}}',
     custom: 'event {{name}}',
   },
+  outbox: {
+    open: 'Outbox',
+    openHint: 'Mail that Nudge captured instead of sending',
+    title: 'Outbox',
+    close: 'Close',
+    intro:
+      'Without SMTP_URL, Nudge sends no mail: it keeps each message here instead, as it would have gone out.',
+    list: 'Captured mail',
+    loading: 'Loading…',
+    empty: 'No captured mail yet.',
+    emptyHint:
+      'Enroll a contact in a published sequence: its emails appear here as the worker sends them. With SMTP_URL set, mail goes out and nothing is captured.',
+    failed: 'The outbox could not be loaded: {{reason}}',
+    retry: 'Try again',
+    refresh: 'Refresh',
+    more: 'Show older mail',
+    pick: 'Choose a message to read it.',
+    noSubject: '(no subject)',
+    from: 'From',
+    to: 'To',
+    cc: 'Cc',
+    sentAt: 'Sent',
+    step: 'Step',
+    stepIn: '{{node}} in {{sequence}}',
+    body: 'Body',
+    html: 'HTML',
+    text: 'Text',
+    htmlFrame: 'The HTML body of the message',
+    noHtml: 'This message has no HTML part.',
+    noText: 'This message has no text part.',
+    blocked_one:
+      '{{count}} remote image is not shown: loading it would count as an open of the message.',
+    blocked_other:
+      '{{count}} remote images are not shown: loading them would count as an open of the message.',
+    linksInert: 'Links are not followed here.',
+    token: {
+      title: 'Enter an API token',
+      explain:
+        'The outbox is read through the API, which needs a token. Start Nudge with NUDGE_BOOTSTRAP_TOKEN set (for example NUDGE_BOOTSTRAP_TOKEN=change-me pnpm start): it creates an admin token with that value. Any token of the workspace works, a viewer’s too.',
+      label: 'API token',
+      submit: 'Open the outbox',
+      kept: 'The token is kept in this browser until you forget it.',
+      refused: 'That token was refused (unknown or revoked). Enter another.',
+      forget: 'Forget token',
+    },
+  },
 };
 
 export type Resources = typeof en;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { OutboxButton } from '../outbox/OutboxButton.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { OpenFileButton } from './OpenFileButton.tsx';
@@ -11,6 +12,7 @@ export function Toolbar() {
     <nav className="toolbar" aria-label={t('toolbar.label')}>
       <OpenFileButton />
       <ExamplesMenu />
+      <OutboxButton />
       <LanguageSwitch />
     </nav>
   );

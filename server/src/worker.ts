@@ -28,8 +28,8 @@ export async function startNudgeWorker(
       messaging: captureMessaging(),
       publicUrl: settings.publicUrl,
       secrets: settings.secret,
-      onCaptured: async (message, raw) => {
-        await sql`
+      onCaptured: async (tx, message, raw) => {
+        await tx`
           insert into captured_mail (message_id, workspace_id, raw)
           select id, workspace_id, ${raw} from messages where id = ${message}
           on conflict (message_id) do nothing`;

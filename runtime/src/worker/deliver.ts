@@ -21,8 +21,11 @@ export interface DeliveryServices {
   /** The registered sender number (발신번호) for SMS, and the KakaoTalk sender key. */
   smsFrom?: string;
   kakaoSenderKey?: string;
-  /** Called with each captured email (the local outbox), when the transport captures. */
-  onCaptured?: (message: number, raw: Buffer) => Promise<void> | void;
+  /**
+   * Called with each captured email (the local outbox), when the transport captures: in the
+   * delivery's transaction, so a message is marked sent exactly when its capture is stored.
+   */
+  onCaptured?: (tx: TransactionSql, message: number, raw: Buffer) => Promise<void>;
 }
 
 export type DeliveryOutcome = 'sent' | 'cancelled' | 'failed' | 'done already';
@@ -53,9 +56,8 @@ export async function runDelivery(
   sql: Sql,
   payload: DeliverPayload,
   services: DeliveryServices,
-  now: number = Date.now(),
+  clock?: number,
 ): Promise<DeliveryOutcome> {
-  let captured: Buffer | undefined;
   const deliver = async (tx: TransactionSql): Promise<DeliveryOutcome> => {
     const found = await readMessage(tx, payload, false);
     if (!found) return 'done already';
@@ -72,18 +74,25 @@ export async function runDelivery(
     }
     try {
       const sent = await handOff(tx, message, services);
-      captured = sent.raw;
+      // Read after the hand-off: sent_at is when the provider took it, not when the job began.
+      const now = clock ?? Date.now();
       await tx`
         update messages set status = 'sent', provider_id = ${sent.providerId},
           sent_at = ${new Date(now)}, attempts = attempts + 1, last_error = null
         where id = ${message.id}`;
+      if (sent.raw && services.onCaptured) await services.onCaptured(tx, message.id, sent.raw);
       return 'sent';
     } catch (error) {
       if (!(error instanceof DeliveryError) || !error.permanent) throw error;
       await fail(tx, message, error.message);
       const reason = `${message.node}: ${error.message}`;
       if (enrollment.state.status === 'active')
-        await applyInput(tx, enrollment, () => ({ kind: 'stop', status: 'failed', reason }), now);
+        await applyInput(
+          tx,
+          enrollment,
+          () => ({ kind: 'stop', status: 'failed', reason }),
+          clock ?? Date.now(),
+        );
       // It reached its end in the step that queued this message: that end was not reached.
       else if (enrollment.state.status === 'completed')
         await tx`
@@ -104,7 +113,6 @@ export async function runDelivery(
       where workspace_id = ${payload.workspace} and id = ${payload.message}`;
     throw error;
   }
-  if (captured && services.onCaptured) await services.onCaptured(payload.message, captured);
   return outcome;
 }
 

@@ -29,3 +29,23 @@ export const obj = (properties: Json, required = Object.keys(properties)) => ({
   required,
   properties,
 });
+
+/** `limit` and the cursor of a paged list (paging.ts); the next page's URL is in `Link`. */
+export const pageParams = (
+  cursor: 'after' | 'before',
+  idSchema: Json,
+  defaultLimit: number,
+  maxLimit: number,
+) => [
+  {
+    name: 'limit',
+    in: 'query',
+    schema: { type: 'integer', minimum: 1, maximum: maxLimit, default: defaultLimit },
+  },
+  {
+    name: cursor,
+    in: 'query',
+    schema: idSchema,
+    description: "the last id of the previous page (the next page's URL is in `Link`)",
+  },
+];

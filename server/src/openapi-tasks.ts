@@ -1,22 +1,10 @@
-import { error, type Json, json, obj } from './openapi-parts.ts';
+import { error, type Json, json, obj, pageParams } from './openapi-parts.ts';
 
 /** The OpenAPI paths of tasks and stopping an enrollment by hand (routes/tasks.ts). */
 export function taskPaths(): Json {
   const unauthorized = error('`unauthorized`: no token, or not a valid one');
   const forbidden = error("`forbidden`: a viewer's token (read only)");
-  const page = [
-    {
-      name: 'limit',
-      in: 'query',
-      schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-    },
-    {
-      name: 'after',
-      in: 'query',
-      schema: { type: 'integer', minimum: 0 },
-      description: 'the last id of the previous page (its URL is in `Link`)',
-    },
-  ];
+  const page = pageParams('after', { type: 'integer', minimum: 1 }, 100, 1000);
   const enrollment = obj({
     id: { type: 'string', format: 'uuid' },
     status: { type: 'string' },

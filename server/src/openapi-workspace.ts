@@ -12,6 +12,7 @@ import {
   type Json,
   json,
   obj,
+  pageParams,
   ref,
   writing,
 } from './openapi-parts.ts';
@@ -162,17 +163,7 @@ export function workspacePaths(): Json {
         description: 'The next page, when there may be one, is in the `Link` header (rel="next").',
         parameters: [
           idParam,
-          {
-            name: 'limit',
-            in: 'query',
-            schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
-          },
-          {
-            name: 'after',
-            in: 'query',
-            schema: { type: 'string', format: 'uuid' },
-            description: 'the last id of the previous page',
-          },
+          ...pageParams('after', { type: 'string', format: 'uuid' }, 100, 1000),
         ],
         responses: {
           200: json(
@@ -309,19 +300,7 @@ function outboxPaths(): Json {
         summary: 'Captured mail, newest first, a page at a time',
         description:
           'Mail is captured here when Nudge runs without SMTP_URL. Addresses and subjects are read from the stored message, RFC 2047 words decoded. The next page, when there may be one, is in the `Link` header (rel="next").',
-        parameters: [
-          {
-            name: 'limit',
-            in: 'query',
-            schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
-          },
-          {
-            name: 'before',
-            in: 'query',
-            schema: { type: 'integer', minimum: 1 },
-            description: 'the last id of the previous page',
-          },
-        ],
+        parameters: pageParams('before', { type: 'integer', minimum: 1 }, 50, 500),
         responses: {
           200: json({ type: 'array', items: obj(outboxEntry, outboxRequired) }, 'Captured mail'),
           400: error('`invalid_query`'),

@@ -1,30 +1,11 @@
+import type { OutboxEntry, OutboxMessage } from '@nudge/schema/api';
+
 /**
- * The outbox through the HTTP API (GET /api/outbox, /api/outbox/:id): the shapes the server
- * answers with, and a client that says "the token was refused" apart from other failures.
+ * The outbox through the HTTP API (GET /api/outbox, /api/outbox/:id): a client that says "the
+ * token was refused" apart from other failures. The shapes are @nudge/schema/api's.
  */
 
-/** One captured message in the list. */
-export interface OutboxEntry {
-  id: number;
-  messageId: string | null;
-  to: string;
-  from: string;
-  subject: string;
-  /** ISO 8601. */
-  sentAt: string;
-  enrollmentId?: string;
-  sequenceId?: string;
-  node?: string;
-}
-
-/** One captured message, whole. */
-export interface OutboxMessage extends OutboxEntry {
-  cc?: string;
-  replyTo?: string;
-  headers: Array<{ name: string; value: string }>;
-  text: string | null;
-  html: string | null;
-}
+export type { OutboxEntry, OutboxMessage };
 
 export interface OutboxPage {
   entries: OutboxEntry[];

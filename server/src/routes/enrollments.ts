@@ -1,5 +1,5 @@
 import { EnrollError, enroll } from '@nudge/runtime/worker';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type { ApiEnv } from '../auth.ts';
 import { limitBody } from '../body.ts';
 import { segmentWhere } from '../db/segment-sql.ts';
@@ -7,10 +7,16 @@ import { assertSequence } from '../db/sequences.ts';
 import type { Sql } from '../db/types.ts';
 import { ApiError, methodNotAllowed } from '../errors.ts';
 import { MAX_BODY_BYTES, onlyKnown, readJsonObject } from '../json-body.ts';
+import { linkNextPage, type PageRule, readPage, uuidCursor } from '../paging.ts';
 import { checkSegment } from '../segment-rule.ts';
 
-const PAGE_DEFAULT = 100;
-const PAGE_MAX = 1000;
+const PAGE: PageRule<string> = {
+  cursor: 'after',
+  defaultLimit: 100,
+  maxLimit: 1000,
+  parse: uuidCursor,
+  what: 'an enrollment',
+};
 
 /**
  * POST enrolls contact ids, or every contact a segment RULE selects (one set-based query,
@@ -48,7 +54,7 @@ export function enrollmentRoutes(api: Hono<ApiEnv>, sql: Sql): void {
   api.get('/sequences/:id/enrollments', async (c) => {
     const id = c.req.param('id');
     const workspace = c.var.workspace;
-    const { limit, after } = page(c);
+    const { limit, cursor: after } = readPage(c, PAGE);
     await assertSequence(sql, workspace, id);
     const rows = await sql<
       Array<{ id: string; contactId: string; status: string; node: string | null; version: number }>
@@ -57,13 +63,7 @@ export function enrollmentRoutes(api: Hono<ApiEnv>, sql: Sql): void {
       where workspace_id = ${workspace} and sequence_id = ${id}
         and (${after}::uuid is null or id > ${after}::uuid)
       order by id limit ${limit}`;
-    const last = rows.at(-1);
-    if (rows.length === limit && last) {
-      const next = new URL(c.req.url);
-      next.searchParams.set('after', last.id);
-      next.searchParams.set('limit', String(limit));
-      c.header('Link', `<${next.pathname}${next.search}>; rel="next"`);
-    }
+    linkNextPage(c, PAGE, limit, rows.length, rows.at(-1)?.id);
     return c.json(rows);
   });
   api.all('/sequences/:id/enrollments', methodNotAllowed(['GET', 'HEAD', 'POST']));
@@ -84,25 +84,4 @@ async function segmentIds(sql: Sql, workspace: string, segment: unknown): Promis
   const rows = await sql<Array<{ id: string }>>`
     select c.id from contacts c where c.workspace_id = ${workspace} and ${where}`;
   return rows.map((r) => r.id);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function page(c: Context): { limit: number; after: string | null } {
-  const limitText = c.req.query('limit');
-  const limit = limitText === undefined ? PAGE_DEFAULT : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX)
-    throw new ApiError(
-      400,
-      'invalid_query',
-      `"limit" must be a whole number from 1 to ${PAGE_MAX}`,
-    );
-  const after = c.req.query('after') ?? null;
-  if (after !== null && !UUID.test(after))
-    throw new ApiError(
-      400,
-      'invalid_query',
-      '"after" must be the id of an enrollment (the last one of the previous page)',
-    );
-  return { limit, after };
 }

@@ -1,28 +1,20 @@
+import type { OutboxEntry } from '@nudge/schema/api';
 import type { Context, Hono } from 'hono';
 import type { ApiEnv } from '../auth.ts';
 import type { Sql } from '../db/types.ts';
 import { ApiError, methodNotAllowed } from '../errors.ts';
 import { headerValue, type MailHeader, readBodies, readHeaders } from '../mail/mime.ts';
+import { badCursor, idCursor, linkNextPage, type PageRule, readPage } from '../paging.ts';
 
-const PAGE_DEFAULT = 50;
-const PAGE_MAX = 500;
+const PAGE: PageRule<number> = {
+  cursor: 'before',
+  defaultLimit: 50,
+  maxLimit: 500,
+  parse: idCursor,
+  what: 'a captured message',
+};
 // Headers sit at the start of a message: a list reads this much of each, never whole bodies.
 const HEAD_BYTES = 65_536;
-
-/** One captured message as the list shows it. */
-export interface OutboxEntry {
-  /** The outbox message's id (messages.id). */
-  id: number;
-  /** Its RFC 5322 Message-ID. */
-  messageId: string | null;
-  to: string;
-  from: string;
-  subject: string;
-  sentAt: string;
-  enrollmentId?: string;
-  sequenceId?: string;
-  node?: string;
-}
 
 interface Row {
   id: number;
@@ -44,16 +36,11 @@ interface Row {
 export function outboxRoutes(api: Hono<ApiEnv>, sql: Sql): void {
   api.get('/outbox', async (c) => {
     const workspace = c.var.workspace;
-    const { limit, before } = page(c);
+    const { limit, cursor: before } = readPage(c, PAGE);
     if (before !== null) {
       const [known] = await sql`
         select 1 from captured_mail where workspace_id = ${workspace} and message_id = ${before}`;
-      if (!known)
-        throw new ApiError(
-          400,
-          'invalid_query',
-          '"before" must be the id of a captured message (the last one of the previous page)',
-        );
+      if (!known) throw badCursor(PAGE);
     }
     const rows = await sql<Row[]>`
       select cm.message_id as id, m.message_id, substring(cm.raw from 1 for ${HEAD_BYTES}) as raw,
@@ -67,13 +54,7 @@ export function outboxRoutes(api: Hono<ApiEnv>, sql: Sql): void {
           where workspace_id = ${workspace} and message_id = ${before}))
       order by cm.captured_at desc, cm.message_id desc
       limit ${limit}`;
-    const last = rows.at(-1);
-    if (rows.length === limit && last) {
-      const next = new URL(c.req.url);
-      next.searchParams.set('before', String(last.id));
-      next.searchParams.set('limit', String(limit));
-      c.header('Link', `<${next.pathname}${next.search}>; rel="next"`);
-    }
+    linkNextPage(c, PAGE, limit, rows.length, rows.at(-1)?.id);
     return c.json(rows.map((row) => entry(row, readHeaders(row.raw))));
   });
   api.all('/outbox', methodNotAllowed(['GET', 'HEAD']));
@@ -133,24 +114,4 @@ async function findOne(sql: Sql, c: Context<ApiEnv>): Promise<Row> {
   if (!row)
     throw new ApiError(404, 'message_not_found', `no captured message ${JSON.stringify(text)}`);
   return row;
-}
-
-function page(c: Context): { limit: number; before: number | null } {
-  const limitText = c.req.query('limit');
-  const limit = limitText === undefined ? PAGE_DEFAULT : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX)
-    throw new ApiError(
-      400,
-      'invalid_query',
-      `"limit" must be a whole number from 1 to ${PAGE_MAX}`,
-    );
-  const beforeText = c.req.query('before');
-  if (beforeText === undefined) return { limit, before: null };
-  if (!/^[1-9]\d{0,14}$/.test(beforeText))
-    throw new ApiError(
-      400,
-      'invalid_query',
-      '"before" must be the id of a captured message (the last one of the previous page)',
-    );
-  return { limit, before: Number(beforeText) };
 }

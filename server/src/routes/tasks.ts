@@ -10,10 +10,15 @@ import { limitBody } from '../body.ts';
 import type { Sql } from '../db/types.ts';
 import { ApiError, methodNotAllowed } from '../errors.ts';
 import { onlyKnown, readJsonObject } from '../json-body.ts';
+import { idCursor, linkNextPage, type PageRule, readPage, uuidCursor } from '../paging.ts';
 
-const PAGE_DEFAULT = 100;
-const PAGE_MAX = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PAGE: PageRule<number> = {
+  cursor: 'after',
+  defaultLimit: 100,
+  maxLimit: 1000,
+  parse: idCursor,
+  what: 'a task',
+};
 const STATUSES = ['open', 'done'];
 
 export interface TaskRow {
@@ -47,7 +52,7 @@ export function taskRoutes(api: Hono<ApiEnv>, sql: Sql): void {
     if (!STATUSES.includes(status))
       throw new ApiError(400, 'invalid_query', '"status" must be "open" or "done"');
     const assignee = c.req.query('assignee') ?? null;
-    const { limit, after } = page(c);
+    const { limit, cursor: after } = readPage(c, PAGE);
     const rows = await sql<TaskRow[]>`
       select t.id, e.sequence_id as "sequenceId", t.enrollment_id as "enrollmentId",
              e.contact_id as "contactId", t.node, t.kind, t.title, t.note, t.assignee, t.channel,
@@ -57,13 +62,7 @@ export function taskRoutes(api: Hono<ApiEnv>, sql: Sql): void {
         and (${assignee}::text is null or lower(t.assignee) = lower(${assignee}::text))
         and (${after}::bigint is null or t.id > ${after}::bigint)
       order by t.id limit ${limit}`;
-    const last = rows.at(-1);
-    if (rows.length === limit && last) {
-      const next = new URL(c.req.url);
-      next.searchParams.set('after', String(last.id));
-      next.searchParams.set('limit', String(limit));
-      c.header('Link', `<${next.pathname}${next.search}>; rel="next"`);
-    }
+    linkNextPage(c, PAGE, limit, rows.length, rows.at(-1)?.id);
     return c.json(rows);
   });
   api.all('/tasks', methodNotAllowed(['GET', 'HEAD']));
@@ -82,7 +81,7 @@ export function taskRoutes(api: Hono<ApiEnv>, sql: Sql): void {
 
   api.post('/enrollments/:id/stop', limitBody(16 * 1024), async (c) => {
     const id = c.req.param('id');
-    if (!UUID.test(id)) throw unknownEnrollment(id);
+    if (uuidCursor(id) === null) throw unknownEnrollment(id);
     const reason = await readReason(c);
     try {
       return c.json(await stopEnrollment(sql, c.var.workspace, id, reason));
@@ -109,26 +108,6 @@ async function readReason(c: Context): Promise<string | undefined> {
       },
     );
   return body.reason;
-}
-
-function page(c: Context): { limit: number; after: number | null } {
-  const limitText = c.req.query('limit');
-  const limit = limitText === undefined ? PAGE_DEFAULT : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_MAX)
-    throw new ApiError(
-      400,
-      'invalid_query',
-      `"limit" must be a whole number from 1 to ${PAGE_MAX}`,
-    );
-  const afterText = c.req.query('after');
-  const after = afterText === undefined ? null : Number(afterText);
-  if (after !== null && (!Number.isSafeInteger(after) || after < 0))
-    throw new ApiError(
-      400,
-      'invalid_query',
-      '"after" must be the id of a task (the last one of the previous page)',
-    );
-  return { limit, after };
 }
 
 const unknownTask = (id: string) =>

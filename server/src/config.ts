@@ -4,7 +4,10 @@
  * HOST defaults to 127.0.0.1, not 0.0.0.0: `pnpm start` on a laptop should not put the app on
  * the café Wi-Fi. In a container or on a server, set HOST=0.0.0.0 (or the interface to use).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { domainToASCII } from 'node:url';
+import { type DkimOptions, dkimPrivateKey } from '@nudge/runtime/worker/delivery';
 import { repoRoot } from './paths.ts';
 
 export interface ServerConfig {
@@ -24,6 +27,11 @@ export interface ServerConfig {
   smtpUrl?: string;
   /** NUDGE_BOOTSTRAP_TOKEN: an admin API token to create when the workspace has no admin. */
   bootstrapToken?: string;
+  /**
+   * DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE: every mail is
+   * signed. The key is a KeyObject: should the config ever be printed, it shows no key.
+   */
+  dkim?: DkimOptions;
 }
 
 export class ConfigError extends Error {
@@ -46,7 +54,66 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
   set('bootstrapToken', env.NUDGE_BOOTSTRAP_TOKEN);
   if (env.PUBLIC_URL?.trim()) config.publicUrl = readUrl('PUBLIC_URL', env.PUBLIC_URL.trim());
   if (config.databaseUrl) readUrl('DATABASE_URL', config.databaseUrl);
+  const dkim = readDkim(env);
+  if (dkim) config.dkim = dkim;
   return config;
+}
+
+/**
+ * All or none: a partial set would send mail unsigned while the operator believes it signed,
+ * so it stops the start instead. Messages name the variable, never the key.
+ */
+function readDkim(env: Record<string, string | undefined>): DkimOptions | undefined {
+  const domain = env.DKIM_DOMAIN?.trim();
+  const selector = env.DKIM_SELECTOR?.trim();
+  const pem = env.DKIM_PRIVATE_KEY?.trim();
+  const file = env.DKIM_PRIVATE_KEY_FILE?.trim();
+  if (!domain && !selector && !pem && !file) return undefined;
+  if (pem && file) throw new ConfigError('set DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE, not both');
+  if (!domain || !selector || !(pem || file)) {
+    const missing = [
+      domain ? '' : 'DKIM_DOMAIN',
+      selector ? '' : 'DKIM_SELECTOR',
+      pem || file ? '' : 'DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE)',
+    ].filter((name) => name !== '');
+    throw new ConfigError(
+      'DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY or ' +
+        `DKIM_PRIVATE_KEY_FILE; missing ${missing.join(', ')}`,
+    );
+  }
+  const domainName = domainToASCII(domain);
+  if (!domainName.includes('.') || domainName.startsWith('.') || domainName.endsWith('.'))
+    throw new ConfigError(
+      `DKIM_DOMAIN must be a domain name such as example.com, not ${JSON.stringify(domain)}`,
+    );
+  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(selector) || /\._domainkey\b/i.test(selector))
+    throw new ConfigError(
+      'DKIM_SELECTOR must be the selector alone, the part before ._domainkey in the DNS name ' +
+        `(s1 for s1._domainkey.${domainName}), not ${JSON.stringify(selector)}`,
+    );
+  let source: string;
+  let key: string | Buffer;
+  if (file) {
+    // Relative like NUDGE_DATA_DIR: to the repository root, where pnpm runs scripts.
+    const path = resolve(repoRoot, file);
+    source = `DKIM_PRIVATE_KEY_FILE (${path})`;
+    try {
+      key = readFileSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new ConfigError(`${source} can't be read${code ? ` (${code})` : ''}`);
+    }
+  } else {
+    source = 'DKIM_PRIVATE_KEY';
+    // An env file (docker --env-file, systemd) holds one line, so the PEM comes with literal \n.
+    const text = pem ?? '';
+    key = text.includes('\n') ? text : text.replaceAll('\\n', '\n');
+  }
+  try {
+    return { domainName, keySelector: selector, privateKey: dkimPrivateKey(key) };
+  } catch (error) {
+    throw new ConfigError(`${source} ${(error as Error).message}`);
+  }
 }
 
 function readUrl(name: string, value: string): string {

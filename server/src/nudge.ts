@@ -8,6 +8,7 @@ import {
   readOrCreateSecret,
   startEmbeddedPostgres,
 } from '@nudge/runtime/worker/db';
+import type { DkimOptions } from '@nudge/runtime/worker/delivery';
 import { bootstrapAdmin } from './bootstrap.ts';
 import type { ServerConfig } from './config.ts';
 import type { Sql } from './db/types.ts';
@@ -21,6 +22,8 @@ export interface WorkerSettings {
   secret: string;
   publicUrl: string;
   smtpUrl?: string;
+  /** Signs mail, sent or captured. */
+  dkim?: DkimOptions;
 }
 
 /** Starts the background worker (Graphile Worker) in this process; stop() drains it. */
@@ -89,6 +92,7 @@ export async function startNudge(
         secret,
         publicUrl: config.publicUrl ?? server.url,
         ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+        ...(config.dkim ? { dkim: config.dkim } : {}),
       });
       undo.splice(undo.length - 1, 0, () => worker.stop());
     }

@@ -131,6 +131,10 @@ export function cleanEnv(env: Record<string, string | undefined> = {}): NodeJS.P
     'NUDGE_DATA_DIR',
     'NUDGE_BOOTSTRAP_TOKEN',
     'NUDGE_SECRET',
+    'DKIM_DOMAIN',
+    'DKIM_SELECTOR',
+    'DKIM_PRIVATE_KEY',
+    'DKIM_PRIVATE_KEY_FILE',
   ])
     delete base[key];
   for (const [key, value] of Object.entries(env)) {

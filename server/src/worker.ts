@@ -9,16 +9,21 @@ export interface NudgeWorkerOptions {
 }
 
 /**
- * The worker of `pnpm start`: Graphile Worker in this process, mail to SMTP_URL or, without
- * it, captured into the database (the local outbox), SMS and AlimTalk captured until a
- * provider is configured. `nudge worker` runs the same worker without the server.
+ * The worker of `pnpm start`: Graphile Worker in this process, mail (DKIM-signed when
+ * configured) to SMTP_URL or, without it, captured into the database (the local outbox), SMS
+ * and AlimTalk captured until a provider is configured. `nudge worker` runs the same worker
+ * without the server.
  */
 export async function startNudgeWorker(
   sql: Sql,
   settings: WorkerSettings,
   options: NudgeWorkerOptions = {},
 ): ReturnType<StartWorker> {
-  const email = settings.smtpUrl ? smtpTransport(settings.smtpUrl) : captureTransport();
+  // Captured mail is signed too: the outbox shows what SMTP would carry.
+  const signing = settings.dkim ? { dkim: settings.dkim } : {};
+  const email = settings.smtpUrl
+    ? smtpTransport(settings.smtpUrl, signing)
+    : captureTransport(signing);
   const worker = await startWorker({
     connectionString: settings.databaseUrl,
     sql,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { closeDb, connect, startEmbeddedPostgres } from '@nudge/runtime/worker/db';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../config.ts';
@@ -35,6 +36,21 @@ describe('workerSetup', () => {
       database: 'DATABASE_URL',
       notes: [],
     });
+  });
+
+  it('passes the DKIM key on, as the server does', async () => {
+    const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const config = readConfig({
+      DATABASE_URL: 'postgres://db.example/nudge',
+      NUDGE_SECRET: 's',
+      PUBLIC_URL: 'https://nudge.example',
+      DKIM_DOMAIN: 'nudge.example',
+      DKIM_SELECTOR: 'sel1',
+      DKIM_PRIVATE_KEY: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    });
+    const { settings } = await workerSetup(config);
+    expect(settings.dkim).toBe(config.dkim);
+    expect(settings.dkim).toMatchObject({ domainName: 'nudge.example', keySelector: 'sel1' });
   });
 
   it('without DATABASE_URL, joins the embedded PostgreSQL running in the data dir, with its secret', async () => {

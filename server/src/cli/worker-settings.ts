@@ -31,6 +31,7 @@ export async function workerSetup(config: ServerConfig): Promise<WorkerSetup> {
       secret: await secret(config),
       publicUrl: publicUrl(config, notes),
       ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+      ...(config.dkim ? { dkim: config.dkim } : {}),
     },
     database,
     notes,

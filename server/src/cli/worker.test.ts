@@ -1,13 +1,15 @@
 /** `nudge worker`: a real process on a test database, and its refusals to start. */
 import { spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { dkimTxtRecord, verifyDkim } from '@nudge/runtime/worker/delivery/testing';
 import { createTestDatabase } from '@nudge/runtime/worker/testing';
 import { verifyToken } from '@nudge/runtime/worker/tracking';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiOn, createWorkspace } from '../api.test-support.ts';
 import { readHeaders } from '../mail/mime.ts';
 import { repoRoot } from '../paths.ts';
-import { cleanEnv, nodeTs, runCli, tempDataDir } from '../test-support.ts';
+import { cleanEnv, nodeTs, runCli, tempDataDir, tempDir } from '../test-support.ts';
 
 const db = await createTestDatabase();
 const { call } = apiOn(db.sql);
@@ -93,8 +95,16 @@ async function enrollOne() {
 }
 
 describe('nudge worker, as a process', () => {
-  it('runs the jobs of the database, captures the mail with links the server verifies, and stops on SIGTERM', async () => {
-    const { child, output, exited } = await startWorkerProcess({});
+  it('runs the jobs of the database, captures the mail DKIM-signed with links the server verifies, and stops on SIGTERM', async () => {
+    const dkim = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const keyDir = tempDir({
+      'dkim.pem': dkim.privateKey.export({ type: 'pkcs1', format: 'pem' }),
+    });
+    const { child, output, exited } = await startWorkerProcess({
+      DKIM_DOMAIN: 'nudge.example',
+      DKIM_SELECTOR: 'sel1',
+      DKIM_PRIVATE_KEY_FILE: keyDir.path('dkim.pem'),
+    });
     try {
       expect(output.stdout).toBe('nudge worker: running, concurrency 3\n');
       const w = await enrollOne();
@@ -119,8 +129,16 @@ describe('nudge worker, as a process', () => {
         w: w.id,
         m: captured.message_id,
       });
+      const dns = (name: string) =>
+        name === 'sel1._domainkey.nudge.example' ? dkimTxtRecord(dkim.publicKey) : undefined;
+      expect(verifyDkim(captured.raw, dns)).toMatchObject({
+        result: 'pass',
+        domain: 'nudge.example',
+        signedHeaders: expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post']),
+      });
     } finally {
       child.kill('SIGTERM');
+      keyDir.remove();
     }
     expect(await exited).toBe(0);
     expect(output.stdout.split('\n').filter(Boolean)).toEqual([
@@ -250,6 +268,17 @@ describe('nudge worker refuses to start', () => {
     expect(run.stderr).toContain('the database has no Nudge schema yet');
   });
 
+  it('with part of the DKIM settings', async () => {
+    const run = await runCli(['worker'], {
+      env: { DATABASE_URL: db.url, NUDGE_SECRET: SECRET, DKIM_DOMAIN: 'nudge.example' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'nudge worker: DKIM signing needs DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY or ' +
+        'DKIM_PRIVATE_KEY_FILE; missing DKIM_SELECTOR, DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE)\n',
+    );
+  });
+
   it('when the database is unreachable, naming the setting but not the password', async () => {
     const run = await runCli(['worker'], {
       env: {
@@ -281,7 +310,14 @@ describe('nudge help worker', () => {
     expect((await runCli(['help'])).stdout).toContain('worker [--concurrency N]');
     const help = await runCli(['help', 'worker']);
     expect(help.code).toBe(0);
-    for (const text of ['DATABASE_URL', 'NUDGE_SECRET', 'PUBLIC_URL', 'SMTP_URL', 'SIGTERM'])
+    for (const text of [
+      'DATABASE_URL',
+      'NUDGE_SECRET',
+      'PUBLIC_URL',
+      'SMTP_URL',
+      'DKIM_DOMAIN',
+      'SIGTERM',
+    ])
       expect(help.stdout).toContain(text);
   });
 });

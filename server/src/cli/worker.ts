@@ -30,6 +30,8 @@ Settings (environment), as the server takes them:
   PUBLIC_URL     the server's public address, for the links in mail. Without it:
                  http://HOST:PORT as \`pnpm start\` has it (not with PORT=0)
   SMTP_URL       where mail goes; without it, mail is captured in the outbox shown in the app
+  DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY (PEM) or DKIM_PRIVATE_KEY_FILE (a path)
+                 DKIM-sign every mail, sent or captured: all of them or none
 
 Options:
   --concurrency N  jobs run at once in this process, 1 to ${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY})
@@ -40,8 +42,9 @@ when done; notes and errors go to stderr.
 
 Exit status:
   0  stopped by a signal, after the running jobs finished
-  1  could not start: no database or secret found, the database unreachable or at
-     another version (the message says what to set or do)
+  1  could not start: no database or secret found, a DKIM setting missing or its key
+     unusable, the database unreachable or at another version (the message says what
+     to set or do)
   2  a wrong command line`,
 
   async run(args, io) {

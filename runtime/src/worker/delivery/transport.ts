@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { type DkimOptions, nodemailerDkim } from './dkim.ts';
 import type { EmailMessage } from './email.ts';
 import { smtpDeliveryError } from './error.ts';
 
@@ -27,6 +28,13 @@ export interface SmtpTransportOptions {
   connectionTimeout?: number;
   /** Milliseconds of silence in a session before giving up. */
   socketTimeout?: number;
+  /** Signs every message (dkim.ts); a key that can't sign throws here, not per message. */
+  dkim?: DkimOptions;
+}
+
+export interface CaptureTransportOptions {
+  /** Signs as smtpTransport would, so the outbox shows the message that would be sent. */
+  dkim?: DkimOptions;
 }
 
 /**
@@ -48,6 +56,7 @@ export function smtpTransport(smtpUrl: string, options: SmtpTransportOptions = {
     connectionTimeout,
     greetingTimeout: connectionTimeout,
     socketTimeout: options.socketTimeout ?? 60_000,
+    ...(options.dkim ? { dkim: nodemailerDkim(options.dkim) } : {}),
   });
   return {
     async send(message) {
@@ -73,11 +82,12 @@ export function smtpTransport(smtpUrl: string, options: SmtpTransportOptions = {
  * No mail leaves: each message is built exactly as SMTP would carry it and returned in `raw`,
  * for the worker to keep in the outbox and the app to show like a mail catcher.
  */
-export function captureTransport(): EmailTransport {
+export function captureTransport(options: CaptureTransportOptions = {}): EmailTransport {
   const transporter = nodemailer.createTransport({
     streamTransport: true,
     buffer: true,
     newline: 'windows',
+    ...(options.dkim ? { dkim: nodemailerDkim(options.dkim) } : {}),
   });
   return {
     async send(message) {

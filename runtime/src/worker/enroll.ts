@@ -39,55 +39,58 @@ export async function enroll(
     // Serialises enrollments of one sequence, so two concurrent calls can't both pass the checks.
     await tx`select pg_advisory_xact_lock(hashtext(${`enroll:${workspace}:${sequence}`}))`;
 
-    const checks = await tx<Array<{ id: string; reason: string | null }>>`
-      with wanted as (select unnest(${ids}::text[]) as id)
-      select w.id,
-        case
-          when c.id is null then 'no such contact'
-          when c.unsubscribed then 'unsubscribed'
-          when exists (
-            select 1 from suppressions s where s.workspace_id = c.workspace_id
-              and ((s.channel = 'email' and s.address = lower(c.email))
-                or (s.channel = 'phone' and s.address = c.phone))) then 'suppressed'
-          when exists (
-            select 1 from enrollments e where e.workspace_id = c.workspace_id
-              and e.sequence_id = ${sequence} and e.contact_id = c.id and e.status = 'active')
-            then 'already active in this sequence'
-          when not ${allowReenroll} and exists (
-            select 1 from enrollments e where e.workspace_id = c.workspace_id
-              and e.sequence_id = ${sequence} and e.contact_id = c.id)
-            then 'enrolled before (re-enrollment is off)'
-          when ${exclusiveGroup}::text is not null and exists (
-            select 1 from enrollments e
-              join sequence_versions v on v.workspace_id = e.workspace_id
-                and v.sequence_id = e.sequence_id and v.version = e.version
-            where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.status = 'active'
-              and e.sequence_id <> ${sequence}
-              and v.definition #>> '{settings,enrollment,exclusiveGroup}' = ${exclusiveGroup}::text)
-            then 'active in another sequence of the group ' || ${exclusiveGroup}::text
-        end as reason
-      from wanted w
-      left join contacts c on c.workspace_id = ${workspace} and c.id = w.id`;
-    const accepted = checks.filter((c) => c.reason === null).map((c) => c.id);
+    // Only the skipped come back (with a reason): the accepted ones never cross the wire again.
+    const skipped = await tx<Skipped[]>`
+      select id as "contactId", reason from (
+        select w.id, w.ord,
+          case
+            when c.id is null then 'no such contact'
+            when c.unsubscribed then 'unsubscribed'
+            when exists (
+              select 1 from suppressions s where s.workspace_id = c.workspace_id
+                and ((s.channel = 'email' and s.address = lower(c.email))
+                  or (s.channel = 'phone' and s.address = c.phone))) then 'suppressed'
+            when exists (
+              select 1 from enrollments e where e.workspace_id = c.workspace_id
+                and e.sequence_id = ${sequence} and e.contact_id = c.id and e.status = 'active')
+              then 'already active in this sequence'
+            when not ${allowReenroll} and exists (
+              select 1 from enrollments e where e.workspace_id = c.workspace_id
+                and e.sequence_id = ${sequence} and e.contact_id = c.id)
+              then 'enrolled before (re-enrollment is off)'
+            when ${exclusiveGroup}::text is not null and exists (
+              select 1 from enrollments e
+                join sequence_versions v on v.workspace_id = e.workspace_id
+                  and v.sequence_id = e.sequence_id and v.version = e.version
+              where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.status = 'active'
+                and e.sequence_id <> ${sequence}
+                and v.definition #>> '{settings,enrollment,exclusiveGroup}' = ${exclusiveGroup}::text)
+              then 'active in another sequence of the group ' || ${exclusiveGroup}::text
+          end as reason
+        from unnest(${ids}::text[]) with ordinality as w(id, ord)
+        left join contacts c on c.workspace_id = ${workspace} and c.id = w.id
+      ) checked
+      where reason is not null
+      order by ord`;
 
-    const inserted = await tx<Array<{ id: string }>>`
-      insert into enrollments (workspace_id, sequence_id, version, contact_id, status, state, state_version, enrolled_at)
-      select ${workspace}, ${sequence}, ${latest.version}, id, 'active', '{}'::jsonb, 0, now()
-      from unnest(${accepted}::text[]) as id
-      returning id`;
-    await tx`
-      select graphile_worker.add_jobs(
-        array(
-          select row('step', json_build_object('workspace', ${workspace}::text, 'enrollment', e.id::text, 'version', 0),
-                     null, now(), 25, e.id::text, null, null)::graphile_worker.job_spec
-          from unnest(${inserted.map((r) => r.id)}::uuid[]) as e(id)
-        )
-      )`;
-    return {
-      enrolled: inserted.length,
-      version: latest.version,
-      skipped: checks.flatMap((c) => (c.reason ? [{ contactId: c.id, reason: c.reason }] : [])),
-    };
+    // A separate statement from the checks: in one, the insert would run while the checks
+    // still read enrollments, and a plan made when the table was empty scans it once per row.
+    // The jobs are counted, not returned: add_jobs returns every row it wrote.
+    const [added] = await tx<Array<{ enrolled: number }>>`
+      with inserted as (
+        insert into enrollments (workspace_id, sequence_id, version, contact_id, status, state, state_version, enrolled_at)
+        select ${workspace}, ${sequence}, ${latest.version}, id, 'active', '{}'::jsonb, 0, now()
+        from (select unnest(${ids}::text[]) except select unnest(${skipped.map((s) => s.contactId)}::text[])) as accepted(id)
+        returning id
+      ),
+      queued as (
+        select count(*) from graphile_worker.add_jobs(array(
+          select row('step', json_build_object('workspace', ${workspace}::text, 'enrollment', i.id::text, 'version', 0),
+                     null, now(), 25, i.id::text, null, null)::graphile_worker.job_spec
+          from inserted i))
+      )
+      select (select count(*)::int from inserted) as enrolled from queued`;
+    return { enrolled: added?.enrolled ?? 0, version: latest.version, skipped };
   });
 }
 

@@ -54,6 +54,9 @@ export async function startSmtpServer(reply: RecipientReply = () => null): Promi
       });
     },
   });
+  // A client killed mid-session (the crash test SIGKILLs workers) resets its connection; the
+  // server reports that as an 'error' event, which would be thrown with no listener.
+  server.on('error', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

@@ -9,7 +9,7 @@ import {
 } from '../core/index.ts';
 import { type ContactRow, columnsOf, contactOf } from './contact-row.ts';
 import { generateMessageId } from './delivery/index.ts';
-import { scheduleDelivery, scheduleStep, unscheduleStep } from './jobs.ts';
+import { queueMessage, scheduleStep, unscheduleStep } from './jobs.ts';
 import { compiledVersion } from './versions.ts';
 
 /** A row of `enrollments`, locked by the transaction that applies an input to it. */
@@ -22,25 +22,48 @@ export interface EnrollmentRow {
   state: EnrollmentState;
 }
 
+/** The enrollment's contact, read under its lock; `suppressed`: its address is suppressed. */
+export interface LockedContact extends ContactRow {
+  suppressed: boolean;
+}
+
+/** An enrollment locked for one input, with its contact as the lock found it. */
+export interface LockedEnrollment extends EnrollmentRow {
+  contact: LockedContact;
+}
+
 /**
  * Locks an enrollment for one input: concurrent steps, events and stops queue up here. Every
  * transaction locks the contact before its enrollments (an event may touch several of them),
  * so two of them can't each hold one lock and wait for the other's.
+ *
+ * One statement, one round trip (a step's cost is mostly round trips): the materialised CTE
+ * locks the contact when the join first reads it, and the enrollment is locked above the join,
+ * so after it whichever way the planner joins them. Null when there is no such enrollment.
  */
 export async function lockEnrollment(
   tx: TransactionSql,
   workspace: string,
   enrollment: string,
-): Promise<EnrollmentRow | null> {
-  const [owner] = await tx<Array<{ contact_id: string }>>`
-    select contact_id from enrollments where workspace_id = ${workspace} and id = ${enrollment}`;
-  if (!owner) return null;
-  await tx`select 1 from contacts where workspace_id = ${workspace} and id = ${owner.contact_id} for update`;
-  const [row] = await tx<EnrollmentRow[]>`
-    select id, workspace_id, sequence_id, version, contact_id, state
-    from enrollments
-    where workspace_id = ${workspace} and id = ${enrollment}
-    for update`;
+): Promise<LockedEnrollment | null> {
+  const [row] = await tx<LockedEnrollment[]>`
+    with contact as materialized (
+      select c.id, c.email, c.phone, c.name, c.company, c.title, c.timezone, c.locale, c.owner,
+             c.tags, c.attributes, c.unsubscribed,
+             exists (
+               select 1 from suppressions s where s.workspace_id = c.workspace_id
+                 and ((s.channel = 'email' and s.address = lower(c.email))
+                   or (s.channel = 'phone' and s.address = c.phone))) as suppressed
+      from contacts c
+      where c.workspace_id = ${workspace}
+        and c.id = (select contact_id from enrollments where workspace_id = ${workspace} and id = ${enrollment})
+      for update of c
+    )
+    select e.id, e.workspace_id, e.sequence_id, e.version, e.contact_id, e.state,
+           row_to_json(contact) as contact
+    from enrollments e cross join contact
+    where e.workspace_id = ${workspace} and e.id = ${enrollment}
+    for update of e`;
   return row ?? null;
 }
 
@@ -55,40 +78,52 @@ export async function applyInput(
   row: EnrollmentRow,
   input: (contact: Contact) => Input,
   now: number,
+  /** The contact as lockEnrollment just read it; read again (under lock) when absent. */
+  locked?: ContactRow,
 ): Promise<Advanced> {
-  const [contactRow] = await tx<ContactRow[]>`
-    select id, email, phone, name, company, title, timezone, locale, owner, tags, attributes, unsubscribed
-    from contacts
-    where workspace_id = ${row.workspace_id} and id = ${row.contact_id}
-    for update`;
+  const [contactRow] = locked
+    ? [locked]
+    : await tx<ContactRow[]>`
+        select id, email, phone, name, company, title, timezone, locale, owner, tags, attributes, unsubscribed
+        from contacts
+        where workspace_id = ${row.workspace_id} and id = ${row.contact_id}
+        for update`;
   if (!contactRow) throw new Error(`enrollment ${row.id} has no contact ${row.contact_id}`);
   const contact = contactOf(contactRow);
   const compiled = await compiledVersion(tx, row.workspace_id, row.sequence_id, row.version);
   const result = advance(compiled, row.state, input(contact), now);
   if (result.state === row.state) return result;
 
+  // The writes go out together, in this order, in one round trip: a step's cost is mostly
+  // round trips. An error in one fails the rest and the transaction.
+  const writes: Array<PromiseLike<unknown>> = [];
   let updated = contact;
   let exitReason: string | null = null;
   for (const effect of result.effects) {
     if (effect.type === 'send') {
       // An email's Message-ID is chosen with its row: a reply queued in the same step can
       // reference it before either is delivered, and a retry resends the very same message.
-      const [message] = await tx<Array<{ id: number }>>`
-        insert into messages (workspace_id, enrollment_id, node, channel, message_id, content, thread)
-        values (${row.workspace_id}, ${row.id}, ${effect.node}, ${effect.channel},
-                ${effect.channel === 'email' ? generateMessageId(effect.content.from?.email ?? compiled.sender?.email) : null},
-                ${tx.json(effect.content as never)}, ${'thread' in effect && effect.thread ? tx.json(effect.thread as never) : null})
-        on conflict (enrollment_id, node) do nothing
-        returning id`;
-      if (message)
-        await scheduleDelivery(tx, { workspace: row.workspace_id, message: Number(message.id) });
+      writes.push(
+        queueMessage(tx, {
+          workspace: row.workspace_id,
+          enrollment: row.id,
+          node: effect.node,
+          channel: effect.channel,
+          messageId:
+            effect.channel === 'email'
+              ? generateMessageId(effect.content.from?.email ?? compiled.sender?.email)
+              : null,
+          content: effect.content,
+          thread: 'thread' in effect && effect.thread ? effect.thread : null,
+        }),
+      );
     } else if (effect.type === 'createTask') {
-      await tx`
+      writes.push(tx`
         insert into tasks (workspace_id, enrollment_id, node, kind, title, note, assignee, channel, draft, due_at)
         values (${row.workspace_id}, ${row.id}, ${effect.node}, ${effect.kind}, ${effect.title},
                 ${effect.note ?? null}, ${effect.assignee}, ${effect.channel ?? null},
                 ${effect.draft ? tx.json(effect.draft as never) : null}, ${new Date(effect.due)})
-        on conflict (enrollment_id, node) do nothing`;
+        on conflict (enrollment_id, node) do nothing`);
     } else if (effect.type === 'updateContact') {
       updated = applyUpdate(updated, effect);
     } else {
@@ -97,24 +132,24 @@ export async function applyInput(
   }
   if (updated !== contact) {
     const c = columnsOf(updated);
-    await tx`
+    writes.push(tx`
       update contacts set
         email = ${c.email}, phone = ${c.phone}, name = ${c.name}, company = ${c.company},
         title = ${c.title}, timezone = ${c.timezone}, locale = ${c.locale},
         owner = ${c.owner ? tx.json(c.owner as never) : null}, tags = ${c.tags},
         attributes = ${tx.json(c.attributes as never)}, updated_at = now()
-      where workspace_id = ${row.workspace_id} and id = ${row.contact_id}`;
+      where workspace_id = ${row.workspace_id} and id = ${row.contact_id}`);
   }
 
   const state = result.state;
   const ended = state.status !== 'active';
-  await tx`
+  writes.push(tx`
     update enrollments set
       state = ${tx.json(state as never)}, state_version = ${state.version}, status = ${state.status},
       node = ${state.node}, wake_at = ${result.wakeAt === null ? null : new Date(result.wakeAt)},
       ended_at = ${ended ? new Date(now) : null}, exit_reason = coalesce(${exitReason}, exit_reason),
       updated_at = now()
-    where id = ${row.id}`;
+    where id = ${row.id}`);
   // An exit criterion (an event that ended it where it stood) or a person stopping it: what
   // earlier steps queued and was not handed off yet is cancelled here, in the event's
   // transaction. Delivery locks the enrollment too, so a send in flight finishes first and a
@@ -124,15 +159,18 @@ export async function applyInput(
   const exited =
     kind === 'stop' || (kind === 'event' && result.steps.every((s) => s.action === 'exit'));
   if (ended && exited)
-    await tx`
+    writes.push(tx`
       update messages set status = 'failed', last_error = ${`cancelled: ${exitReason ?? state.status}`}
-      where enrollment_id = ${row.id} and status in ('queued', 'sending')`;
-  if (result.wakeAt !== null)
-    await scheduleStep(
-      tx,
-      { workspace: row.workspace_id, enrollment: row.id, version: state.version },
-      new Date(result.wakeAt),
-    );
-  else await unscheduleStep(tx, row.id);
+      where enrollment_id = ${row.id} and status in ('queued', 'sending')`);
+  writes.push(
+    result.wakeAt !== null
+      ? scheduleStep(
+          tx,
+          { workspace: row.workspace_id, enrollment: row.id, version: state.version },
+          new Date(result.wakeAt),
+        )
+      : unscheduleStep(tx, row.id),
+  );
+  await Promise.all(writes);
   return result;
 }

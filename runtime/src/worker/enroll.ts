@@ -75,21 +75,15 @@ export async function enroll(
 
     // A separate statement from the checks: in one, the insert would run while the checks
     // still read enrollments, and a plan made when the table was empty scans it once per row.
-    // The jobs are counted, not returned: add_jobs returns every row it wrote.
+    // Their first jobs: nudge_add_first_steps (migration 004), one set-based insert.
     const [added] = await tx<Array<{ enrolled: number }>>`
       with inserted as (
         insert into enrollments (workspace_id, sequence_id, version, contact_id, status, state, state_version, enrolled_at)
         select ${workspace}, ${sequence}, ${latest.version}, id, 'active', '{}'::jsonb, 0, now()
         from (select unnest(${ids}::text[]) except select unnest(${skipped.map((s) => s.contactId)}::text[])) as accepted(id)
         returning id
-      ),
-      queued as (
-        select count(*) from graphile_worker.add_jobs(array(
-          select row('step', json_build_object('workspace', ${workspace}::text, 'enrollment', i.id::text, 'version', 0),
-                     null, now(), 25, i.id::text, null, null)::graphile_worker.job_spec
-          from inserted i))
       )
-      select (select count(*)::int from inserted) as enrolled from queued`;
+      select nudge_add_first_steps(${workspace}, array(select id from inserted)) as enrolled`;
     return { enrolled: added?.enrolled ?? 0, version: latest.version, skipped };
   });
 }

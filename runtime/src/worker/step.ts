@@ -1,6 +1,6 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { type Advanced, newEnrollment } from '../core/index.ts';
-import { applyInput, type EnrollmentRow, lockEnrollment } from './apply.ts';
+import { applyInput, type EnrollmentRow, type LockedContact, lockEnrollment } from './apply.ts';
 import type { StepPayload } from './jobs.ts';
 
 /**
@@ -19,28 +19,36 @@ export async function runStep(
     // The clock is read once the locks are held, so instants follow the order in which inputs
     // apply: an event that waited for this step gets a later time than the enrollment's start.
     const now = clock ?? Date.now();
-    if (row.state.enrolledAt == null) return start(tx, row, now);
+    if (row.state.enrolledAt == null) return start(tx, row, now, row.contact);
     return applyInput(
       tx,
       row,
       (contact) => ({ kind: 'woke', version: payload.version, contact }),
       now,
+      row.contact,
     );
   });
 }
 
-/** Applies `enrolled` to an enrollment whose first job has not run yet. */
+/**
+ * Applies `enrolled` to an enrollment whose first job has not run yet. `locked`: its contact as
+ * lockEnrollment just read it, when nothing changed it since in this transaction.
+ */
 export async function start(
   tx: TransactionSql,
   row: EnrollmentRow,
   now: number,
+  locked?: LockedContact,
 ): Promise<Advanced> {
-  const suppressed = await isSuppressed(tx, row.workspace_id, row.contact_id);
+  const suppressed = locked
+    ? locked.suppressed
+    : await isSuppressed(tx, row.workspace_id, row.contact_id);
   return applyInput(
     tx,
     { ...row, state: newEnrollment(row.id) },
     (contact) => ({ kind: 'enrolled', contact, suppressed }),
     now,
+    locked,
   );
 }
 

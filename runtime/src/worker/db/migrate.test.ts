@@ -22,6 +22,7 @@ describe('migrate', { timeout: 30_000 }, () => {
       [1, 'initial'],
       [2, 'workers'],
       [3, 'captured-mail'],
+      [4, 'lean-jobs'],
     ]);
     expect(recorded[0]?.applied_at).toBeInstanceOf(Date);
     const [worker] = await sql`

@@ -3,6 +3,7 @@
  * workspaces, published sequences and contacts made in bulk (outside every timing).
  */
 import { rm } from 'node:fs/promises';
+import { WORKER_DEFAULTS } from '@nudge/runtime/worker';
 import {
   closeDb,
   connect,
@@ -42,7 +43,8 @@ export async function startDatabase(
   await sweepStaleTestDirs();
   const dataDir = await makeTestDataDir();
   const server = await startEmbeddedPostgres({ dataDir, durable, settings });
-  const sql = connect(server.url);
+  // The pool the worker's tasks get in pnpm start and nudge worker.
+  const sql = connect(server.url, { max: WORKER_DEFAULTS.taskPool });
   await migrate(sql);
   const observer = connect(server.url, { applicationName: 'nudge-bench-observer' });
   return {

@@ -7,10 +7,11 @@
  * Graphile preset), without the heartbeat: what differs between the rows is the settings alone.
  * Writes bench/out/runtime-settings.json.
  */
-import { enroll, runStep } from '@nudge/runtime/worker';
+import { enroll, runStep, type StepBatchOptions, WORKER_DEFAULTS } from '@nudge/runtime/worker';
 import { closeDb, connect } from '@nudge/runtime/worker/db';
 import { captureMessaging, captureTransport } from '@nudge/runtime/worker/delivery';
 import { runDelivery } from '../runtime/src/worker/deliver.ts';
+import { batchSteps } from '../runtime/src/worker/step-batch.ts';
 import {
   insertContacts,
   Logger,
@@ -24,16 +25,47 @@ import { printTable, whole, writeResults } from './table.ts';
 
 interface Setting {
   concurrency: number;
-  /** Our postgres.js pool (the server opens 10). */
+  /** Our postgres.js pool, for the tasks. */
   pool: number;
+  /** Graphile Worker's pool, for fetching and completing jobs. */
+  jobPool: number;
+  /** Step batches (step-batch.ts); none: one transaction per step. */
+  batch?: StepBatchOptions;
   localQueue?: number;
 }
 const SETTINGS: Record<string, Setting> = {
-  'shipped: concurrency 10': { concurrency: 10, pool: 10 },
-  'concurrency 10, localQueue 10': { concurrency: 10, pool: 10, localQueue: 10 },
-  'concurrency 10, localQueue 20': { concurrency: 10, pool: 10, localQueue: 20 },
-  'concurrency 20, pool 20': { concurrency: 20, pool: 20 },
-  'concurrency 20, pool 20, localQueue 40': { concurrency: 20, pool: 20, localQueue: 40 },
+  'concurrency 10, a transaction per step': { concurrency: 10, pool: 10, jobPool: 12 },
+  'concurrency 10, batches 10×2': {
+    concurrency: 10,
+    pool: 10,
+    jobPool: 12,
+    batch: { size: 10, inFlight: 2 },
+  },
+  'concurrency 20, batches 10×2': {
+    concurrency: 20,
+    pool: 20,
+    jobPool: 12,
+    batch: { size: 10, inFlight: 2 },
+  },
+  'shipped: concurrency 40, batches 20×3': {
+    concurrency: WORKER_DEFAULTS.concurrency,
+    pool: WORKER_DEFAULTS.taskPool,
+    jobPool: WORKER_DEFAULTS.jobPool,
+    batch: WORKER_DEFAULTS.stepBatch,
+  },
+  'concurrency 40, batches 20×3, job pool 42': {
+    concurrency: 40,
+    pool: 20,
+    jobPool: 42,
+    batch: { size: 20, inFlight: 3 },
+  },
+  'concurrency 40, batches 20×3, localQueue 40': {
+    concurrency: 40,
+    pool: 20,
+    jobPool: 12,
+    batch: { size: 20, inFlight: 3 },
+    localQueue: 40,
+  },
 };
 const COUNT = 2000;
 const rounds = Number(process.argv[2] ?? 3);
@@ -61,6 +93,7 @@ try {
       const options = {
         connectionString: db.url,
         concurrency: s.concurrency,
+        maxPoolSize: s.jobPool,
         pollInterval: 1000,
         noHandleSignals: true,
         logger,
@@ -81,22 +114,24 @@ try {
       const rawMs = await within(noops.done, 120_000, 'no-op jobs');
       await raw.stop();
 
+      const steps = s.batch ? batchSteps(sql, s.batch) : undefined;
       const ours = await run({
         ...options,
         taskList: {
-          step: async (payload) => void (await runStep(sql, payload as never)),
+          step: async (payload) =>
+            void (await (steps ? steps(payload as never) : runStep(sql, payload as never))),
           deliver: async (payload) => void (await runDelivery(sql, payload as never, services)),
         },
       });
-      const steps = clockJobs(ours.events, 'step', COUNT);
+      const stepClock = clockJobs(ours.events, 'step', COUNT);
       const deliveries = clockJobs(ours.events, 'deliver', COUNT);
       await enroll(sql, workspace, 'one-email', ids.slice(next, next + COUNT));
       next += COUNT;
-      const stepMs = await within(steps.done, 300_000, 'steps');
+      const stepMs = await within(stepClock.done, 300_000, 'steps');
       await within(deliveries.done, 300_000, 'deliveries');
       await ours.stop();
       await closeDb(sql);
-      if (steps.errors.length + deliveries.errors.length > 0) throw new Error('a job failed');
+      if (stepClock.errors.length + deliveries.errors.length > 0) throw new Error('a job failed');
       rates[name] ??= { raw: [], ours: [] };
       rates[name].raw.push(COUNT / (rawMs / 1000));
       rates[name].ours.push(COUNT / (stepMs / 1000));

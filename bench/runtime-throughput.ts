@@ -2,23 +2,26 @@
  * (a) Graphile Worker's raw rate for no-op jobs against our email steps, and (d) due steps with
  * an empty queue against the same with a million future wake-ups pending.
  */
-import { enroll, type RunningWorker, startWorker } from '@nudge/runtime/worker';
+import { enroll, type RunningWorker, startWorker, WORKER_DEFAULTS } from '@nudge/runtime/worker';
 import type { Sql } from '@nudge/runtime/worker/db';
 import { captureMessaging, captureTransport } from '@nudge/runtime/worker/delivery';
 import { insertContacts, Logger, ONE_EMAIL, run, workspaceWith } from './runtime-env.ts';
 import { clockJobs, within } from './runtime-measure.ts';
 
 /**
- * The settings startWorker ships with, as runtime/src/worker/runner.ts sets them (mirrored: it
- * exports none). The raw runner gets the same, so (a)'s ratio is the cost of our tasks alone.
+ * The settings startWorker ships with (WORKER_DEFAULTS, and the preset runner.ts passes). The
+ * raw runner gets the same, job pool size included, so (a)'s ratio is the cost of our tasks.
  */
 export const SHIPPED = {
-  concurrency: 10,
-  pollInterval: 1000,
+  concurrency: WORKER_DEFAULTS.concurrency,
+  pollInterval: WORKER_DEFAULTS.pollInterval,
+  maxPoolSize: Math.min(WORKER_DEFAULTS.concurrency + 2, WORKER_DEFAULTS.jobPool),
   preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
 };
 
 const quiet = new Logger(() => (level, message) => {
+  // The pool is smaller than the concurrency on purpose, as in runner.ts.
+  if (message.includes('smaller than concurrency')) return;
   if (level === 'error' || level === 'warning') console.error(`graphile ${level}: ${message}`);
 });
 

@@ -16,6 +16,7 @@
  * order stays a, b, d, c, e), --pg=shared_buffers=512MB (a server setting to try; repeatable).
  * Prints a table and writes bench/out/runtime.json.
  */
+import { WORKER_DEFAULTS } from '@nudge/runtime/worker';
 import { delivery } from './runtime-delivery.ts';
 import { bulkEnroll } from './runtime-enroll.ts';
 import { type BenchDatabase, startDatabase } from './runtime-env.ts';
@@ -184,7 +185,7 @@ const { worker } = SHIPPED.preset;
 console.log(
   `\nPostgreSQL ${postgres} embedded, ${durable ? 'durable (fsync and synchronous_commit on: the shipped default)' : 'NOT durable (fsync and synchronous_commit off)'}` +
     `${Object.keys(pgSettings).length > 0 ? `, with ${JSON.stringify(pgSettings)}` : ''}. ` +
-    `Worker as shipped: concurrency ${SHIPPED.concurrency}, pollInterval ${SHIPPED.pollInterval} ms, completeJobBatchDelay ${worker.completeJobBatchDelay}. ` +
+    `Worker as shipped: concurrency ${SHIPPED.concurrency}, job pool ${SHIPPED.maxPoolSize}, step batches of up to ${WORKER_DEFAULTS.stepBatch.size} (${WORKER_DEFAULTS.stepBatch.inFlight} at once), pollInterval ${SHIPPED.pollInterval} ms, completeJobBatchDelay ${worker.completeJobBatchDelay}. ` +
     `Counts: (a) ${whole(N.jobs)} jobs, (b) ${whole(N.mails)} mails, (c) ${whole(N.enroll)} contacts, ` +
     `(d) ${whole(N.due)} steps per side, (e) ${whole(N.replies)} replies per line. Whole run ${seconds.toFixed(0)} s.`,
 );

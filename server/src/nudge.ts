@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { WORKER_DEFAULTS } from '@nudge/runtime/worker';
 import {
   closeDb,
   connect,
@@ -87,7 +88,14 @@ export async function startNudge(
     undo.push(() => server.close());
     // Stopped right after the HTTP server (whose requests may still add jobs), before the pool.
     if (options.worker) {
-      const worker = await options.worker(sql, {
+      // The worker's own pool: a delivery holds a connection during its hand-off, and the API
+      // must not wait behind them. Closed after the worker stops.
+      const workerSql = connect(databaseUrl, {
+        max: WORKER_DEFAULTS.taskPool,
+        applicationName: 'nudge worker',
+      });
+      undo.splice(undo.length - 1, 0, () => closeDb(workerSql));
+      const worker = await options.worker(workerSql, {
         databaseUrl,
         secret,
         publicUrl: config.publicUrl ?? server.url,

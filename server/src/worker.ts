@@ -4,7 +4,7 @@ import type { Sql } from './db/types.ts';
 import type { StartWorker, WorkerSettings } from './nudge.ts';
 
 export interface NudgeWorkerOptions {
-  /** Jobs run at once in this process; default 10. */
+  /** Jobs run at once in this process; default WORKER_DEFAULTS.concurrency (40). */
   concurrency?: number;
 }
 

@@ -33,38 +33,57 @@ export interface LockedEnrollment extends EnrollmentRow {
 }
 
 /**
- * Locks an enrollment for one input: concurrent steps, events and stops queue up here. Every
- * transaction locks the contact before its enrollments (an event may touch several of them),
- * so two of them can't each hold one lock and wait for the other's.
- *
- * One statement, one round trip (a step's cost is mostly round trips): the materialised CTE
- * locks the contact when the join first reads it, and the enrollment is locked above the join,
- * so after it whichever way the planner joins them. Null when there is no such enrollment.
+ * Locks an enrollment for one input: concurrent steps, events and stops queue up here. Null
+ * when there is no such enrollment.
  */
 export async function lockEnrollment(
   tx: TransactionSql,
   workspace: string,
   enrollment: string,
 ): Promise<LockedEnrollment | null> {
-  const [row] = await tx<LockedEnrollment[]>`
-    with contact as materialized (
-      select c.id, c.email, c.phone, c.name, c.company, c.title, c.timezone, c.locale, c.owner,
-             c.tags, c.attributes, c.unsubscribed,
+  const [row] = await lockEnrollments(tx, [{ workspace, enrollment }]);
+  return row ?? null;
+}
+
+/**
+ * Locks enrollments for one input each, in one statement (a step's cost is mostly round
+ * trips); the ones that don't exist are left out. Every transaction locks contacts before
+ * their enrollments (an event may touch several of them), and several of either in id order,
+ * so two transactions can't each hold a lock the other waits for: the materialised CTE locks
+ * the contacts, in order, as the sort above the join reads them all; the enrollments are
+ * locked above that sort.
+ */
+export async function lockEnrollments(
+  tx: TransactionSql,
+  keys: ReadonlyArray<{ workspace: string; enrollment: string }>,
+): Promise<LockedEnrollment[]> {
+  return tx<LockedEnrollment[]>`
+    with wanted as (
+      select w.workspace_id, w.id
+      from unnest(${keys.map((k) => k.workspace)}::uuid[], ${keys.map((k) => k.enrollment)}::uuid[])
+        as w(workspace_id, id)
+    ),
+    contact as materialized (
+      select c.workspace_id, c.id, c.email, c.phone, c.name, c.company, c.title, c.timezone,
+             c.locale, c.owner, c.tags, c.attributes, c.unsubscribed,
              exists (
                select 1 from suppressions s where s.workspace_id = c.workspace_id
                  and ((s.channel = 'email' and s.address = lower(c.email))
                    or (s.channel = 'phone' and s.address = c.phone))) as suppressed
       from contacts c
-      where c.workspace_id = ${workspace}
-        and c.id = (select contact_id from enrollments where workspace_id = ${workspace} and id = ${enrollment})
+      where (c.workspace_id, c.id) in (
+        select e.workspace_id, e.contact_id
+        from enrollments e join wanted w on w.workspace_id = e.workspace_id and w.id = e.id)
+      order by c.workspace_id, c.id
       for update of c
     )
     select e.id, e.workspace_id, e.sequence_id, e.version, e.contact_id, e.state,
            row_to_json(contact) as contact
-    from enrollments e cross join contact
-    where e.workspace_id = ${workspace} and e.id = ${enrollment}
+    from enrollments e
+      join wanted w on w.workspace_id = e.workspace_id and w.id = e.id
+      join contact on contact.workspace_id = e.workspace_id and contact.id = e.contact_id
+    order by e.workspace_id, e.id
     for update of e`;
-  return row ?? null;
 }
 
 /**
@@ -78,9 +97,35 @@ export async function applyInput(
   row: EnrollmentRow,
   input: (contact: Contact) => Input,
   now: number,
-  /** The contact as lockEnrollment just read it; read again (under lock) when absent. */
-  locked?: ContactRow,
+  options: InputOptions = {},
 ): Promise<Advanced> {
+  const { result, written } = await queueInput(tx, row, input, now, options);
+  await written;
+  return result;
+}
+
+export interface InputOptions {
+  /** The contact as lockEnrollment just read it; read again (under lock) when absent. */
+  contact?: ContactRow;
+  /**
+   * The input is the enrollment's own `step` job, running now: if the enrollment ends, there
+   * is no wake-up to remove (that job is its only one, and Graphile Worker deletes it when it
+   * finishes; any other would be stale, and a stale job does nothing).
+   */
+  ownJob?: boolean;
+}
+
+/**
+ * applyInput without waiting for the writes: they are sent, and `written` settles when they
+ * are done. A batch of steps queues every enrollment's writes before waiting once.
+ */
+export async function queueInput(
+  tx: TransactionSql,
+  row: EnrollmentRow,
+  input: (contact: Contact) => Input,
+  now: number,
+  { contact: locked, ownJob = false }: InputOptions = {},
+): Promise<{ result: Advanced; written: Promise<unknown> }> {
   const [contactRow] = locked
     ? [locked]
     : await tx<ContactRow[]>`
@@ -92,7 +137,7 @@ export async function applyInput(
   const contact = contactOf(contactRow);
   const compiled = await compiledVersion(tx, row.workspace_id, row.sequence_id, row.version);
   const result = advance(compiled, row.state, input(contact), now);
-  if (result.state === row.state) return result;
+  if (result.state === row.state) return { result, written: Promise.resolve() };
 
   // The writes go out together, in this order, in one round trip: a step's cost is mostly
   // round trips. An error in one fails the rest and the transaction.
@@ -162,15 +207,18 @@ export async function applyInput(
     writes.push(tx`
       update messages set status = 'failed', last_error = ${`cancelled: ${exitReason ?? state.status}`}
       where enrollment_id = ${row.id} and status in ('queued', 'sending')`);
-  writes.push(
-    result.wakeAt !== null
-      ? scheduleStep(
-          tx,
-          { workspace: row.workspace_id, enrollment: row.id, version: state.version },
-          new Date(result.wakeAt),
-        )
-      : unscheduleStep(tx, row.id),
-  );
-  await Promise.all(writes);
-  return result;
+  if (result.wakeAt !== null)
+    writes.push(
+      scheduleStep(
+        tx,
+        { workspace: row.workspace_id, enrollment: row.id, version: state.version },
+        new Date(result.wakeAt),
+      ),
+    );
+  else if (!ownJob) writes.push(unscheduleStep(tx, row.id));
+  const written = Promise.all(writes);
+  // Handled here too: a caller may be waiting on something else when a write fails; it finds
+  // the failure when it awaits `written`.
+  written.catch(() => {});
+  return { result, written };
 }

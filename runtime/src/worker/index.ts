@@ -19,5 +19,11 @@ export {
   moveEnrollments,
   type Stayed,
 } from './move-enrollments.ts';
-export { type RunningWorker, startWorker, type WorkerOptions } from './runner.ts';
-export { runStep } from './step.ts';
+export {
+  type RunningWorker,
+  startWorker,
+  WORKER_DEFAULTS,
+  type WorkerOptions,
+} from './runner.ts';
+export { runStep, runSteps } from './step.ts';
+export type { StepBatchOptions } from './step-batch.ts';

@@ -1,6 +1,6 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { type Advanced, newEnrollment } from '../core/index.ts';
-import { applyInput, type EnrollmentRow, type LockedContact, lockEnrollment } from './apply.ts';
+import { type EnrollmentRow, type LockedContact, lockEnrollments, queueInput } from './apply.ts';
 import type { StepPayload } from './jobs.ts';
 
 /**
@@ -13,20 +13,65 @@ export async function runStep(
   payload: StepPayload,
   clock?: number,
 ): Promise<Advanced | null> {
+  const [result] = await runSteps(sql, [payload], clock);
+  return result ?? null;
+}
+
+/**
+ * Several `step` jobs in one transaction (step-batch.ts gathers them): all the enrollments and
+ * their contacts locked in one statement, each advanced, every write sent before waiting
+ * once, one commit. All or nothing, like one step. The payloads name distinct enrollments.
+ * Results in the payloads' order; null for an enrollment that doesn't exist.
+ */
+export async function runSteps(
+  sql: Sql,
+  payloads: readonly StepPayload[],
+  clock?: number,
+): Promise<Array<Advanced | null>> {
+  const key = (workspace: string, id: string) => `${workspace}/${id}`;
+  if (new Set(payloads.map((p) => key(p.workspace, p.enrollment))).size < payloads.length)
+    throw new Error('runSteps: an enrollment appears twice in one batch');
   return sql.begin(async (tx) => {
-    const row = await lockEnrollment(tx, payload.workspace, payload.enrollment);
-    if (!row) return null;
+    const rows = await lockEnrollments(
+      tx,
+      payloads.map((p) => ({ workspace: p.workspace, enrollment: p.enrollment })),
+    );
     // The clock is read once the locks are held, so instants follow the order in which inputs
     // apply: an event that waited for this step gets a later time than the enrollment's start.
     const now = clock ?? Date.now();
-    if (row.state.enrolledAt == null) return start(tx, row, now, row.contact);
-    return applyInput(
-      tx,
-      row,
-      (contact) => ({ kind: 'woke', version: payload.version, contact }),
-      now,
-      row.contact,
-    );
+    const found = new Map(rows.map((row) => [key(row.workspace_id, row.id), row]));
+    const contacts = new Set<string>();
+    const pending: Array<Promise<unknown>> = [];
+    const results: Array<Advanced | null> = [];
+    for (const payload of payloads) {
+      const row = found.get(key(payload.workspace, payload.enrollment));
+      if (!row) {
+        results.push(null);
+        continue;
+      }
+      // A second enrollment of one contact: the first may have changed the contact, so its
+      // writes are waited for and the contact is read again.
+      let locked: LockedContact | undefined = row.contact;
+      if (contacts.has(key(row.workspace_id, row.contact_id))) {
+        await Promise.all(pending);
+        locked = undefined;
+      }
+      contacts.add(key(row.workspace_id, row.contact_id));
+      const { result, written } =
+        row.state.enrolledAt == null
+          ? await queueStart(tx, row, now, locked, true)
+          : await queueInput(
+              tx,
+              row,
+              (contact) => ({ kind: 'woke', version: payload.version, contact }),
+              now,
+              { contact: locked, ownJob: true },
+            );
+      pending.push(written);
+      results.push(result);
+    }
+    await Promise.all(pending);
+    return results;
   });
 }
 
@@ -40,15 +85,27 @@ export async function start(
   now: number,
   locked?: LockedContact,
 ): Promise<Advanced> {
+  const { result, written } = await queueStart(tx, row, now, locked);
+  await written;
+  return result;
+}
+
+async function queueStart(
+  tx: TransactionSql,
+  row: EnrollmentRow,
+  now: number,
+  locked?: LockedContact,
+  ownJob = false,
+) {
   const suppressed = locked
     ? locked.suppressed
     : await isSuppressed(tx, row.workspace_id, row.contact_id);
-  return applyInput(
+  return queueInput(
     tx,
     { ...row, state: newEnrollment(row.id) },
     (contact) => ({ kind: 'enrolled', contact, suppressed }),
     now,
-    locked,
+    { contact: locked, ownJob },
   );
 }
 

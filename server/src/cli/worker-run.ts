@@ -1,3 +1,4 @@
+import { WORKER_DEFAULTS } from '@nudge/runtime/worker';
 import { closeDb, connect } from '@nudge/runtime/worker/db';
 import { ConfigError, readConfig } from '../config.ts';
 import { checkSchemaVersion, SchemaVersionError } from '../db/schema-version.ts';
@@ -29,9 +30,9 @@ export async function runWorker(
     throw error;
   }
   for (const note of setup.notes) io.err(`nudge worker: ${note}\n`);
-  // A step or a delivery holds a connection while it runs.
+  // A delivery holds a connection during its hand-off, a batch of steps one (WORKER_DEFAULTS).
   const sql = connect(setup.settings.databaseUrl, {
-    max: Math.max(10, args.concurrency + 2),
+    max: Math.min(args.concurrency + 2, WORKER_DEFAULTS.taskPool),
     applicationName: 'nudge worker',
   });
   try {

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
+import { WORKER_DEFAULTS } from '@nudge/runtime/worker';
 import type { Command } from './command.ts';
 import { UsageError } from './io.ts';
 
-const DEFAULT_CONCURRENCY = 10;
+const DEFAULT_CONCURRENCY = WORKER_DEFAULTS.concurrency;
 const MAX_CONCURRENCY = 100;
 
 export interface WorkerArgs {

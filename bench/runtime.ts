@@ -4,7 +4,8 @@
  * same run (the machines are shared and noisy: ratios travel, ms don't).
  *
  * (a) Graphile Worker's raw rate for no-op jobs, then our email steps (enrollment → outbox row);
- *     target ≥ 0.5 of raw.
+ *     target ≥ 0.5 of raw. Five interleaved rounds, medians; the best rounds are shown too, as
+ *     the raw rate swings between ~1,500 and ~7,000 jobs/s here from one round to the next.
  * (b) delivery over SMTP to a server on loopback, against nodemailer alone with the same pool.
  * (c) enrolling 100,000 contacts, by ids and by segment RULE (the API route); target < 5 s each.
  * (d) due steps with 1,000,000 future wake-ups pending, against an empty queue; target ≤ 20%
@@ -65,17 +66,35 @@ const sections = [
     key: 'a',
     title: 'raw Graphile Worker, then our email steps',
     run: (db) => throughput(db.url, db.sql, N.jobs),
-    rows: (a) => [
-      ['(a) Graphile Worker, no-op jobs', rate(a.raw, 'jobs'), '', '', '', ''],
-      [
-        '(a) our email steps (enrollment → outbox row)',
-        rate(a.stepsPerSecond, 'steps'),
-        rate(a.raw, 'jobs'),
-        a.ratio.toFixed(2),
-        '≥ 0.5',
-        verdict(a.ratio >= 0.5),
-      ],
-    ],
+    rows: (a) => {
+      const best = { raw: Math.max(...a.rounds.raw), steps: Math.max(...a.rounds.steps) };
+      return [
+        [
+          `(a) Graphile Worker, no-op jobs, median of ${a.rounds.raw.length}`,
+          rate(a.raw, 'jobs'),
+          '',
+          '',
+          '',
+          '',
+        ],
+        [
+          `(a) our email steps (enrollment → outbox row), median of ${a.rounds.steps.length}`,
+          rate(a.stepsPerSecond, 'steps'),
+          rate(a.raw, 'jobs'),
+          a.ratio.toFixed(2),
+          '≥ 0.5',
+          verdict(a.ratio >= 0.5),
+        ],
+        [
+          '(a) the same, best round of each',
+          rate(best.steps, 'steps'),
+          rate(best.raw, 'jobs'),
+          (best.steps / best.raw).toFixed(2),
+          '(≥ 0.5)',
+          verdict(best.steps / best.raw >= 0.5),
+        ],
+      ];
+    },
   }),
   section({
     key: 'b',

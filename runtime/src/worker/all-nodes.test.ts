@@ -357,10 +357,13 @@ describe('a sequence of every node type', () => {
         .filter((step, i, all) => all.indexOf(step) === i);
       const path = await sql<Array<{ kind: string; node: string }>>`
         select kind, node from path_log where enrollment_id = ${e.id} order by id`;
-      expect(
-        path.map((p) => `${p.kind}:${p.node}`),
-        e.contact_id,
-      ).toEqual(predicted);
+      // Sends in the walk's order, tasks in theirs: a step writes its outbox rows and its tasks
+      // in a statement each, so how the two interleave in the log is not the walk's.
+      const actual = path.map((p) => `${p.kind}:${p.node}`);
+      const only = (steps: string[], kind: string) => steps.filter((s) => s.startsWith(`${kind}:`));
+      expect(only(actual, 'send'), e.contact_id).toEqual(only(predicted, 'send'));
+      expect(only(actual, 'task'), e.contact_id).toEqual(only(predicted, 'task'));
+      expect(actual.length, e.contact_id).toBe(predicted.length);
       expect([e.status, e.node], e.contact_id).toEqual([sim.status, sim.timeline.at(-1)?.node]);
       const handles = sim.timeline.filter((t) => t.action === 'branch').map((t) => t.handle);
       const expected =

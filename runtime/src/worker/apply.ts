@@ -9,8 +9,8 @@ import {
 } from '../core/index.ts';
 import { type ContactRow, columnsOf, contactOf } from './contact-row.ts';
 import { generateMessageId } from './delivery/index.ts';
-import { queueMessage, scheduleStep, unscheduleStep } from './jobs.ts';
 import { compiledVersion } from './versions.ts';
+import { Writes } from './writes.ts';
 
 /** A row of `enrollments`, locked by the transaction that applies an input to it. */
 export interface EnrollmentRow {
@@ -99,8 +99,9 @@ export async function applyInput(
   now: number,
   options: InputOptions = {},
 ): Promise<Advanced> {
-  const { result, written } = await queueInput(tx, row, input, now, options);
-  await written;
+  const writes = new Writes();
+  const result = await decideInput(tx, row, input, now, writes, options);
+  await writes.send(tx);
   return result;
 }
 
@@ -116,16 +117,17 @@ export interface InputOptions {
 }
 
 /**
- * applyInput without waiting for the writes: they are sent, and `written` settles when they
- * are done. A batch of steps queues every enrollment's writes before waiting once.
+ * applyInput up to its writes, which go into `writes` for the caller to send: a batch of steps
+ * sends every enrollment's writes together.
  */
-export async function queueInput(
+export async function decideInput(
   tx: TransactionSql,
   row: EnrollmentRow,
   input: (contact: Contact) => Input,
   now: number,
+  writes: Writes,
   { contact: locked, ownJob = false }: InputOptions = {},
-): Promise<{ result: Advanced; written: Promise<unknown> }> {
+): Promise<Advanced> {
   const [contactRow] = locked
     ? [locked]
     : await tx<ContactRow[]>`
@@ -137,38 +139,35 @@ export async function queueInput(
   const contact = contactOf(contactRow);
   const compiled = await compiledVersion(tx, row.workspace_id, row.sequence_id, row.version);
   const result = advance(compiled, row.state, input(contact), now);
-  if (result.state === row.state) return { result, written: Promise.resolve() };
+  if (result.state === row.state) return result;
 
-  // The writes go out together, in this order, in one round trip: a step's cost is mostly
-  // round trips. An error in one fails the rest and the transaction.
-  const writes: Array<PromiseLike<unknown>> = [];
   let updated = contact;
   let exitReason: string | null = null;
   for (const effect of result.effects) {
     if (effect.type === 'send') {
       // An email's Message-ID is chosen with its row: a reply queued in the same step can
       // reference it before either is delivered, and a retry resends the very same message.
-      writes.push(
-        queueMessage(tx, {
-          workspace: row.workspace_id,
-          enrollment: row.id,
-          node: effect.node,
-          channel: effect.channel,
-          messageId:
-            effect.channel === 'email'
-              ? generateMessageId(effect.content.from?.email ?? compiled.sender?.email)
-              : null,
-          content: effect.content,
-          thread: 'thread' in effect && effect.thread ? effect.thread : null,
-        }),
-      );
+      writes.messages.push({
+        workspace: row.workspace_id,
+        enrollment: row.id,
+        node: effect.node,
+        channel: effect.channel,
+        messageId:
+          effect.channel === 'email'
+            ? generateMessageId(effect.content.from?.email ?? compiled.sender?.email)
+            : null,
+        content: effect.content,
+        thread: 'thread' in effect && effect.thread ? effect.thread : null,
+      });
     } else if (effect.type === 'createTask') {
-      writes.push(tx`
+      writes.others.push(
+        (tx) => tx`
         insert into tasks (workspace_id, enrollment_id, node, kind, title, note, assignee, channel, draft, due_at)
         values (${row.workspace_id}, ${row.id}, ${effect.node}, ${effect.kind}, ${effect.title},
                 ${effect.note ?? null}, ${effect.assignee}, ${effect.channel ?? null},
                 ${effect.draft ? tx.json(effect.draft as never) : null}, ${new Date(effect.due)})
-        on conflict (enrollment_id, node) do nothing`);
+        on conflict (enrollment_id, node) do nothing`,
+      );
     } else if (effect.type === 'updateContact') {
       updated = applyUpdate(updated, effect);
     } else {
@@ -177,24 +176,29 @@ export async function queueInput(
   }
   if (updated !== contact) {
     const c = columnsOf(updated);
-    writes.push(tx`
+    writes.others.push(
+      (tx) => tx`
       update contacts set
         email = ${c.email}, phone = ${c.phone}, name = ${c.name}, company = ${c.company},
         title = ${c.title}, timezone = ${c.timezone}, locale = ${c.locale},
         owner = ${c.owner ? tx.json(c.owner as never) : null}, tags = ${c.tags},
         attributes = ${tx.json(c.attributes as never)}, updated_at = now()
-      where workspace_id = ${row.workspace_id} and id = ${row.contact_id}`);
+      where workspace_id = ${row.workspace_id} and id = ${row.contact_id}`,
+    );
   }
 
   const state = result.state;
   const ended = state.status !== 'active';
-  writes.push(tx`
-    update enrollments set
-      state = ${tx.json(state as never)}, state_version = ${state.version}, status = ${state.status},
-      node = ${state.node}, wake_at = ${result.wakeAt === null ? null : new Date(result.wakeAt)},
-      ended_at = ${ended ? new Date(now) : null}, exit_reason = coalesce(${exitReason}, exit_reason),
-      updated_at = now()
-    where id = ${row.id}`);
+  writes.enrollments.push({
+    id: row.id,
+    state,
+    state_version: state.version,
+    status: state.status,
+    node: state.node,
+    wake_at: result.wakeAt === null ? null : new Date(result.wakeAt),
+    ended_at: ended ? new Date(now) : null,
+    exit_reason: exitReason,
+  });
   // An exit criterion (an event that ended it where it stood) or a person stopping it: what
   // earlier steps queued and was not handed off yet is cancelled here, in the event's
   // transaction. Delivery locks the enrollment too, so a send in flight finishes first and a
@@ -204,21 +208,15 @@ export async function queueInput(
   const exited =
     kind === 'stop' || (kind === 'event' && result.steps.every((s) => s.action === 'exit'));
   if (ended && exited)
-    writes.push(tx`
-      update messages set status = 'failed', last_error = ${`cancelled: ${exitReason ?? state.status}`}
-      where enrollment_id = ${row.id} and status in ('queued', 'sending')`);
+    writes.cancels.push({
+      enrollment_id: row.id,
+      reason: `cancelled: ${exitReason ?? state.status}`,
+    });
   if (result.wakeAt !== null)
-    writes.push(
-      scheduleStep(
-        tx,
-        { workspace: row.workspace_id, enrollment: row.id, version: state.version },
-        new Date(result.wakeAt),
-      ),
-    );
-  else if (!ownJob) writes.push(unscheduleStep(tx, row.id));
-  const written = Promise.all(writes);
-  // Handled here too: a caller may be waiting on something else when a write fails; it finds
-  // the failure when it awaits `written`.
-  written.catch(() => {});
-  return { result, written };
+    writes.schedules.push({
+      payload: { workspace: row.workspace_id, enrollment: row.id, version: state.version },
+      runAt: new Date(result.wakeAt),
+    });
+  else if (!ownJob) writes.unschedules.push(row.id);
+  return result;
 }

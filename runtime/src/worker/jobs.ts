@@ -20,34 +20,58 @@ export type DeliverPayload = {
 };
 
 // nudge_add_job and nudge_remove_job (migration 004) do what graphile_worker.add_job and
-// remove_job do for one keyed job, at a third of the cost. These return the query unsent, so a
+// remove_job do for one keyed job, at a third of the cost. Each function here is one statement
+// for any number of rows (a batch of steps writes each kind at once), returned unsent, so a
 // step can send its writes together (postgres.js pipelines the queries of one tick).
 
-export function scheduleStep(tx: TransactionSql, payload: StepPayload, runAt: Date) {
-  return tx`select nudge_add_job('step', ${tx.json(payload)}::json, ${runAt}, ${payload.enrollment}, 25::smallint, false)`;
+export interface ScheduledStep {
+  payload: StepPayload;
+  runAt: Date;
 }
 
-/** Removes the pending wake-up of an enrollment that ended (a stale one would do nothing). */
-export function unscheduleStep(tx: TransactionSql, enrollment: string) {
-  return tx`select nudge_remove_job(${enrollment})`;
+/** Each enrollment's next wake-up, replacing its pending one (job_key = the enrollment). */
+export function scheduleSteps(tx: TransactionSql, steps: readonly ScheduledStep[]) {
+  const rows = steps.map((s) => ({
+    payload: s.payload,
+    run_at: s.runAt,
+    key: s.payload.enrollment,
+  }));
+  return tx`
+    select nudge_add_job('step', s.payload, s.run_at, s.key, 25::smallint, false)
+    from jsonb_to_recordset(${tx.json(rows as never)}) as s(payload json, run_at timestamptz, key text)`;
+}
+
+/** Removes the pending wake-ups of enrollments that ended (a stale one would do nothing). */
+export function unscheduleSteps(tx: TransactionSql, enrollments: readonly string[]) {
+  return tx`select nudge_remove_job(key) from unnest(${enrollments as string[]}::text[]) as key`;
 }
 
 /**
- * Queues an outbox message and its `deliver` job in one statement (the job needs the row's
- * id). A message already queued for this enrollment and node (a step that ran again) is left
- * as it is, and gets no second job.
+ * Queues outbox messages, each with its `deliver` job, in one statement (a job needs its row's
+ * id). A message already queued for its enrollment and node (a step that ran again) is left as
+ * it is, and gets no second job.
  */
-export function queueMessage(tx: TransactionSql, message: QueuedMessage) {
-  const { workspace, enrollment, node, channel, messageId, content, thread } = message;
+export function queueMessages(tx: TransactionSql, messages: readonly QueuedMessage[]) {
+  const rows = messages.map((m) => ({
+    workspace_id: m.workspace,
+    enrollment_id: m.enrollment,
+    node: m.node,
+    channel: m.channel,
+    message_id: m.messageId,
+    content: m.content,
+    thread: m.thread,
+  }));
   return tx`
     with queued as (
       insert into messages (workspace_id, enrollment_id, node, channel, message_id, content, thread)
-      values (${workspace}, ${enrollment}, ${node}, ${channel}, ${messageId},
-              ${tx.json(content as never)}, ${thread ? tx.json(thread as never) : null})
+      select m.workspace_id, m.enrollment_id, m.node, m.channel, m.message_id, m.content, m.thread
+      from jsonb_to_recordset(${tx.json(rows as never)}) as m(
+        workspace_id uuid, enrollment_id uuid, node text, channel text, message_id text,
+        content jsonb, thread jsonb)
       on conflict (enrollment_id, node) do nothing
-      returning id
+      returning id, workspace_id
     )
-    select nudge_add_job('deliver', json_build_object('workspace', ${workspace}::text, 'message', id),
+    select nudge_add_job('deliver', json_build_object('workspace', workspace_id, 'message', id),
                          null, 'deliver:' || id, 10::smallint, true)
     from queued`;
 }

@@ -1,7 +1,8 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { type Advanced, newEnrollment } from '../core/index.ts';
-import { type EnrollmentRow, type LockedContact, lockEnrollments, queueInput } from './apply.ts';
+import { decideInput, type EnrollmentRow, type LockedContact, lockEnrollments } from './apply.ts';
 import type { StepPayload } from './jobs.ts';
+import { Writes } from './writes.ts';
 
 /**
  * The `step` job: an enrollment's wake-up time came, or it was just enrolled (its state not
@@ -41,7 +42,8 @@ export async function runSteps(
     const now = clock ?? Date.now();
     const found = new Map(rows.map((row) => [key(row.workspace_id, row.id), row]));
     const contacts = new Set<string>();
-    const pending: Array<Promise<unknown>> = [];
+    let writes = new Writes();
+    const sent: Array<Promise<unknown>> = [];
     const results: Array<Advanced | null> = [];
     for (const payload of payloads) {
       const row = found.get(key(payload.workspace, payload.enrollment));
@@ -49,28 +51,31 @@ export async function runSteps(
         results.push(null);
         continue;
       }
-      // A second enrollment of one contact: the first may have changed the contact, so its
-      // writes are waited for and the contact is read again.
+      // A second enrollment of one contact: the first may have changed the contact, so the
+      // writes so far are sent and waited for, and the contact is read again.
       let locked: LockedContact | undefined = row.contact;
       if (contacts.has(key(row.workspace_id, row.contact_id))) {
-        await Promise.all(pending);
+        sent.push(writes.send(tx));
+        writes = new Writes();
+        await Promise.all(sent);
         locked = undefined;
       }
       contacts.add(key(row.workspace_id, row.contact_id));
-      const { result, written } =
+      results.push(
         row.state.enrolledAt == null
-          ? await queueStart(tx, row, now, locked, true)
-          : await queueInput(
+          ? await decideStart(tx, row, now, writes, locked, true)
+          : await decideInput(
               tx,
               row,
               (contact) => ({ kind: 'woke', version: payload.version, contact }),
               now,
+              writes,
               { contact: locked, ownJob: true },
-            );
-      pending.push(written);
-      results.push(result);
+            ),
+      );
     }
-    await Promise.all(pending);
+    sent.push(writes.send(tx));
+    await Promise.all(sent);
     return results;
   });
 }
@@ -85,26 +90,29 @@ export async function start(
   now: number,
   locked?: LockedContact,
 ): Promise<Advanced> {
-  const { result, written } = await queueStart(tx, row, now, locked);
-  await written;
+  const writes = new Writes();
+  const result = await decideStart(tx, row, now, writes, locked);
+  await writes.send(tx);
   return result;
 }
 
-async function queueStart(
+async function decideStart(
   tx: TransactionSql,
   row: EnrollmentRow,
   now: number,
+  writes: Writes,
   locked?: LockedContact,
   ownJob = false,
 ) {
   const suppressed = locked
     ? locked.suppressed
     : await isSuppressed(tx, row.workspace_id, row.contact_id);
-  return queueInput(
+  return decideInput(
     tx,
     { ...row, state: newEnrollment(row.id) },
     (contact) => ({ kind: 'enrolled', contact, suppressed }),
     now,
+    writes,
     { contact: locked, ownJob },
   );
 }

@@ -57,11 +57,13 @@ export async function lockEnrollments(
   tx: TransactionSql,
   keys: ReadonlyArray<{ workspace: string; enrollment: string }>,
 ): Promise<LockedEnrollment[]> {
+  // `e.id = any(ids)` besides the join: the planner can't see how few rows unnest gives, and
+  // on a large table would rather scan it than use the key.
+  const ids = keys.map((k) => k.enrollment);
   return tx<LockedEnrollment[]>`
     with wanted as (
       select w.workspace_id, w.id
-      from unnest(${keys.map((k) => k.workspace)}::uuid[], ${keys.map((k) => k.enrollment)}::uuid[])
-        as w(workspace_id, id)
+      from unnest(${keys.map((k) => k.workspace)}::uuid[], ${ids}::uuid[]) as w(workspace_id, id)
     ),
     contact as materialized (
       select c.workspace_id, c.id, c.email, c.phone, c.name, c.company, c.title, c.timezone,
@@ -73,7 +75,8 @@ export async function lockEnrollments(
       from contacts c
       where (c.workspace_id, c.id) in (
         select e.workspace_id, e.contact_id
-        from enrollments e join wanted w on w.workspace_id = e.workspace_id and w.id = e.id)
+        from enrollments e join wanted w on w.workspace_id = e.workspace_id and w.id = e.id
+        where e.id = any(${ids}::uuid[]))
       order by c.workspace_id, c.id
       for update of c
     )
@@ -82,6 +85,7 @@ export async function lockEnrollments(
     from enrollments e
       join wanted w on w.workspace_id = e.workspace_id and w.id = e.id
       join contact on contact.workspace_id = e.workspace_id and contact.id = e.contact_id
+    where e.id = any(${ids}::uuid[])
     order by e.workspace_id, e.id
     for update of e`;
 }

@@ -27,6 +27,9 @@ type Query = (tx: TransactionSql) => PromiseLike<unknown>;
  * in one round trip. The kinds go in the order one enrollment needs: its outbox rows (and
  * their delivery jobs), tasks and contact updates, its new state, the cancelling of what it had
  * queued, its next wake-up. Enrollments in one Writes are distinct, their rows too.
+ *
+ * A join with jsonb_to_recordset also names its keys with `= any(…)`: the planner can't see
+ * how few rows the function gives, and on a large table would rather scan it than use the key.
  */
 export class Writes {
   readonly messages: QueuedMessage[] = [];
@@ -54,12 +57,13 @@ export class Writes {
         from jsonb_to_recordset(${tx.json(this.enrollments as never)}) as u(
           id uuid, state jsonb, state_version int, status text, node text,
           wake_at timestamptz, ended_at timestamptz, exit_reason text)
-        where e.id = u.id`);
+        where e.id = u.id and e.id = any(${this.enrollments.map((e) => e.id)}::uuid[])`);
     if (this.cancels.length > 0)
       queries.push(tx`
         update messages m set status = 'failed', last_error = c.reason
         from jsonb_to_recordset(${tx.json(this.cancels as never)}) as c(enrollment_id uuid, reason text)
-        where m.enrollment_id = c.enrollment_id and m.status in ('queued', 'sending')`);
+        where m.enrollment_id = c.enrollment_id and m.status in ('queued', 'sending')
+          and m.enrollment_id = any(${this.cancels.map((c) => c.enrollment_id)}::uuid[])`);
     if (this.schedules.length > 0) queries.push(scheduleSteps(tx, this.schedules));
     if (this.unschedules.length > 0) queries.push(unscheduleSteps(tx, this.unschedules));
     const sent = Promise.all(queries);

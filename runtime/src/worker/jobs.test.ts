@@ -132,4 +132,26 @@ describe('nudge_add_job and nudge_remove_job, against add_job and remove_job', (
     // Nothing to remove is no error.
     await same([{ remove: true }]);
   });
+
+  it('nudge_add_deliveries writes the rows add_job would, and skips a message that has a job', async () => {
+    const workspace = crypto.randomUUID();
+    const payload = (message: number) => sql.json({ workspace, message });
+    await sql`select graphile_worker.add_job('deliver', ${payload(910_001)}::json,
+                job_key => 'deliver:910001', job_key_mode => 'preserve_run_at', max_attempts => 10)`;
+    const added = await sql<Array<{ n: number }>>`
+      select nudge_add_deliveries(${[workspace, workspace]}::uuid[], ${[910_002, 910_001]}::bigint[]) as n`;
+    // 910001 has its job already: kept as it is.
+    expect(added[0]?.n).toBe(1);
+    const rows = await sql`
+      select j.key, j.payload, j.max_attempts, j.attempts, j.priority, j.revision, j.flags,
+             j.job_queue_id, j.run_at <= now() as due, t.identifier as task
+      from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
+      where j.key in ('deliver:910001', 'deliver:910002') order by j.key`;
+    const [theirs, ours] = rows;
+    expect(ours).toEqual({
+      ...theirs,
+      key: 'deliver:910002',
+      payload: { workspace, message: 910_002 },
+    });
+  });
 });

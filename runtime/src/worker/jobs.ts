@@ -48,8 +48,8 @@ export function unscheduleSteps(tx: TransactionSql, enrollments: readonly string
 
 /**
  * Queues outbox messages, each with its `deliver` job, in one statement (a job needs its row's
- * id). A message already queued for its enrollment and node (a step that ran again) is left as
- * it is, and gets no second job.
+ * id; nudge_add_deliveries adds them all with one notification). A message already queued for
+ * its enrollment and node (a step that ran again) is left as it is, and gets no second job.
  */
 export function queueMessages(tx: TransactionSql, messages: readonly QueuedMessage[]) {
   const rows = messages.map((m) => ({
@@ -71,9 +71,8 @@ export function queueMessages(tx: TransactionSql, messages: readonly QueuedMessa
       on conflict (enrollment_id, node) do nothing
       returning id, workspace_id
     )
-    select nudge_add_job('deliver', json_build_object('workspace', workspace_id, 'message', id),
-                         null, 'deliver:' || id, 10::smallint, true)
-    from queued`;
+    select nudge_add_deliveries(array(select workspace_id from queued order by id),
+                                array(select id from queued order by id))`;
 }
 
 export interface QueuedMessage {

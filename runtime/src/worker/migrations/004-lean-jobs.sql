@@ -101,6 +101,28 @@ begin
 end
 $$;
 
+-- The `deliver` jobs of new outbox messages (job_key deliver:<id>), in one statement and with
+-- one notification however many: a batch of steps queues many messages at once. A message that
+-- has a job already keeps it. Returns how many were added.
+create function nudge_add_deliveries(p_workspaces uuid[], p_messages bigint[]) returns int
+language plpgsql as $$
+declare
+  v_task int := nudge_task('deliver');
+  v_added int;
+begin
+  insert into graphile_worker._private_jobs (task_id, payload, run_at, max_attempts, key, priority)
+  select v_task, json_build_object('workspace', m.workspace_id, 'message', m.id), now(), 10,
+         'deliver:' || m.id, 0
+  from unnest(p_workspaces, p_messages) as m(workspace_id, id)
+  on conflict (key) do nothing;
+  get diagnostics v_added = row_count;
+  if v_added > 0 then
+    perform pg_notify('jobs:insert', '{"r":' || random()::text || ',"count":' || v_added || '}');
+  end if;
+  return v_added;
+end
+$$;
+
 -- 2. Enrolling in bulk: every enrollment row checked three foreign keys, each a row lock
 --    written to WAL, and the one on the workspace adds nothing: the contact an enrollment
 --    belongs to is in the same workspace (its key includes workspace_id) and goes with it.

@@ -75,7 +75,7 @@ export async function enroll(
 
     // A separate statement from the checks: in one, the insert would run while the checks
     // still read enrollments, and a plan made when the table was empty scans it once per row.
-    // Their first jobs: nudge_add_first_steps (migration 004), one set-based insert.
+    // Their first jobs: nudge_add_new_jobs (migration 004), one set-based insert.
     const [added] = await tx<Array<{ enrolled: number }>>`
       with inserted as (
         insert into enrollments (workspace_id, sequence_id, version, contact_id, status, state, state_version, enrolled_at)
@@ -83,7 +83,13 @@ export async function enroll(
         from (select unnest(${ids}::text[]) except select unnest(${skipped.map((s) => s.contactId)}::text[])) as accepted(id)
         returning id
       )
-      select nudge_add_first_steps(${workspace}, array(select id from inserted)) as enrolled`;
+      -- Both arrays in one pass, so their elements line up.
+      select nudge_add_new_jobs('step', payloads, keys, 25::smallint) as enrolled
+      from (
+        select array_agg(json_build_object('workspace', ${workspace}::text, 'enrollment', id, 'version', 0)) as payloads,
+               array_agg(id::text) as keys
+        from inserted
+      ) jobs`;
     return { enrolled: added?.enrolled ?? 0, version: latest.version, skipped };
   });
 }

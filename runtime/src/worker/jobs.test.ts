@@ -133,13 +133,15 @@ describe('nudge_add_job and nudge_remove_job, against add_job and remove_job', (
     await same([{ remove: true }]);
   });
 
-  it('nudge_add_deliveries writes the rows add_job would, and skips a message that has a job', async () => {
+  it('nudge_add_new_jobs writes the rows add_job would, and skips a key that has a job', async () => {
     const workspace = crypto.randomUUID();
     const payload = (message: number) => sql.json({ workspace, message });
     await sql`select graphile_worker.add_job('deliver', ${payload(910_001)}::json,
                 job_key => 'deliver:910001', job_key_mode => 'preserve_run_at', max_attempts => 10)`;
     const added = await sql<Array<{ n: number }>>`
-      select nudge_add_deliveries(${[workspace, workspace]}::uuid[], ${[910_002, 910_001]}::bigint[]) as n`;
+      select nudge_add_new_jobs('deliver',
+        array[${payload(910_002)}::json, ${payload(910_001)}::json],
+        array['deliver:910002', 'deliver:910001'], 10::smallint) as n`;
     // 910001 has its job already: kept as it is.
     expect(added[0]?.n).toBe(1);
     const rows = await sql`

@@ -48,7 +48,7 @@ export function unscheduleSteps(tx: TransactionSql, enrollments: readonly string
 
 /**
  * Queues outbox messages, each with its `deliver` job, in one statement (a job needs its row's
- * id; nudge_add_deliveries adds them all with one notification). A message already queued for
+ * id; nudge_add_new_jobs adds them all with one notification). A message already queued for
  * its enrollment and node (a step that ran again) is left as it is, and gets no second job.
  */
 export function queueMessages(tx: TransactionSql, messages: readonly QueuedMessage[]) {
@@ -71,8 +71,11 @@ export function queueMessages(tx: TransactionSql, messages: readonly QueuedMessa
       on conflict (enrollment_id, node) do nothing
       returning id, workspace_id
     )
-    select nudge_add_deliveries(array(select workspace_id from queued order by id),
-                                array(select id from queued order by id))`;
+    -- Both arrays in one pass, so their elements line up.
+    select nudge_add_new_jobs('deliver',
+      array_agg(json_build_object('workspace', workspace_id, 'message', id)),
+      array_agg('deliver:' || id), 10::smallint)
+    from queued`;
 }
 
 export interface QueuedMessage {

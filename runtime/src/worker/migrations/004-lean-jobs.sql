@@ -79,41 +79,23 @@ begin
 end
 $$;
 
--- The first `step` jobs of new enrollments (their state version 0, keyed by their ids), in one
--- statement; an enrollment that has a job already keeps it. Returns how many were added.
-create function nudge_add_first_steps(p_workspace uuid, p_enrollments uuid[]) returns int
+-- New keyed jobs due now, many in one statement with one notification: the first `step` jobs
+-- of an enrollment in bulk, the `deliver` jobs of a batch's outbox rows. A key that has a job
+-- already keeps it. Returns how many were added.
+create function nudge_add_new_jobs(
+  p_task text,
+  p_payloads json[],
+  p_keys text[],
+  p_max_attempts smallint
+) returns int
 language plpgsql as $$
 declare
-  v_task int := nudge_task('step');
+  v_task int := nudge_task(p_task);
   v_added int;
 begin
   insert into graphile_worker._private_jobs (task_id, payload, run_at, max_attempts, key, priority)
-  select v_task,
-         json_build_object('workspace', p_workspace, 'enrollment', e.id, 'version', 0),
-         now(), 25, e.id::text, 0
-  from unnest(p_enrollments) as e(id)
-  on conflict (key) do nothing;
-  get diagnostics v_added = row_count;
-  if v_added > 0 then
-    perform pg_notify('jobs:insert', '{"r":' || random()::text || ',"count":' || v_added || '}');
-  end if;
-  return v_added;
-end
-$$;
-
--- The `deliver` jobs of new outbox messages (job_key deliver:<id>), in one statement and with
--- one notification however many: a batch of steps queues many messages at once. A message that
--- has a job already keeps it. Returns how many were added.
-create function nudge_add_deliveries(p_workspaces uuid[], p_messages bigint[]) returns int
-language plpgsql as $$
-declare
-  v_task int := nudge_task('deliver');
-  v_added int;
-begin
-  insert into graphile_worker._private_jobs (task_id, payload, run_at, max_attempts, key, priority)
-  select v_task, json_build_object('workspace', m.workspace_id, 'message', m.id), now(), 10,
-         'deliver:' || m.id, 0
-  from unnest(p_workspaces, p_messages) as m(workspace_id, id)
+  select v_task, j.payload, now(), p_max_attempts, j.key, 0
+  from unnest(p_payloads, p_keys) as j(payload, key)
   on conflict (key) do nothing;
   get diagnostics v_added = row_count;
   if v_added > 0 then

@@ -64,4 +64,15 @@ describe('enroll, a batch', () => {
       select count(*)::int as n from graphile_worker._private_jobs`;
     expect(after?.n).toBe(before?.n);
   });
+
+  it('gives enrollments UUIDv7 ids: their first 48 bits are the time they were made', async () => {
+    const rows = await sql<Array<{ id: string; enrolled_at: Date }>>`
+      select id, enrolled_at from enrollments where workspace_id = ${w}`;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const { id, enrolled_at } of rows) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const ms = Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16);
+      expect(Math.abs(ms - enrolled_at.getTime())).toBeLessThan(5_000);
+    }
+  });
 });

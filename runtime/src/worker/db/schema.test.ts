@@ -89,6 +89,122 @@ describe('enrollments', () => {
   });
 });
 
+/** Resolves once some other session of this database waits for a lock. */
+async function someoneWaitsForALock() {
+  for (let i = 0; i < 200; i++) {
+    const [row] = await sql<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`;
+    if ((row?.n ?? 0) > 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('nobody waited for a lock');
+}
+
+/** A promise and the functions that settle it. */
+function deferred() {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+const enrollmentsOf = async (ws: string) => {
+  const [row] = await sql<{ n: number }[]>`
+    select count(*)::int as n from enrollments where workspace_id = ${ws}`;
+  return row?.n;
+};
+
+// Migration 005 checks them per statement, with triggers, where foreign keys checked per row.
+describe("an enrollment's contact and version", () => {
+  it('must exist: a statement with one missing inserts nothing', async () => {
+    const ws = await workspace();
+    await sql`insert into contacts (workspace_id, id) values (${ws}, 'c2')`;
+    const insert = (contacts: string[], version = 1) => sql`
+      insert into enrollments (workspace_id, sequence_id, version, contact_id, state)
+      select ${ws}, 's1', ${version}, c, '{}' from unnest(${contacts}::text[]) as c`;
+    await expect(insert(['c1', 'nobody', 'c2'])).rejects.toEqual(
+      expect.objectContaining({ code: FOREIGN_KEY, message: expect.stringContaining('nobody') }),
+    );
+    await expect(insert(['c1', 'c2'], 2)).rejects.toEqual(
+      expect.objectContaining({ code: FOREIGN_KEY, message: expect.stringContaining('version 2') }),
+    );
+    expect(await enrollmentsOf(ws)).toBe(0);
+    await insert(['c1', 'c2']);
+    expect(await enrollmentsOf(ws)).toBe(2);
+  });
+
+  it('may move to another published version only', async () => {
+    const ws = await workspace();
+    const id = await enroll(ws);
+    await expect(sql`update enrollments set version = 2 where id = ${id}`).rejects.toEqual(
+      violation(FOREIGN_KEY),
+    );
+    await sql`insert into sequence_versions (workspace_id, sequence_id, version, definition)
+              values (${ws}, 's1', 2, ${sql.json(definition)})`;
+    await sql`update enrollments set version = 2 where id = ${id}`;
+    await expect(
+      sql`update enrollments set contact_id = 'nobody' where id = ${id}`,
+    ).rejects.toEqual(violation(FOREIGN_KEY));
+  });
+
+  it("keep the contact's id from changing, and go when it is deleted, messages included", async () => {
+    const ws = await workspace();
+    const enrollment = await enroll(ws);
+    await queue(ws, enrollment);
+    await expect(
+      sql`update contacts set id = 'c9' where workspace_id = ${ws} and id = 'c1'`,
+    ).rejects.toEqual(violation(FOREIGN_KEY));
+    await sql`update contacts set email = 'kim@example.org' where workspace_id = ${ws} and id = 'c1'`;
+    await sql`delete from contacts where workspace_id = ${ws} and id = 'c1'`;
+    expect(await enrollmentsOf(ws)).toBe(0);
+    const [left] = await sql`select count(*)::int as n from messages where workspace_id = ${ws}`;
+    expect(left?.n).toBe(0);
+  });
+
+  it('hold the contact while enrolling: a delete waits, then takes the new enrollment too', async () => {
+    const ws = await workspace();
+    const inserted = deferred();
+    const finish = deferred();
+    const enrolling = sql.begin(async (tx) => {
+      await tx`insert into enrollments (workspace_id, sequence_id, version, contact_id, state)
+               values (${ws}, 's1', 1, 'c1', '{}')`;
+      inserted.resolve();
+      await finish.promise;
+    });
+    await inserted.promise;
+    // Queries are lazy: execute() sends it now.
+    const deleting = sql`delete from contacts where workspace_id = ${ws} and id = 'c1'`.execute();
+    await someoneWaitsForALock();
+    finish.resolve();
+    await enrolling;
+    await deleting;
+    expect(await enrollmentsOf(ws)).toBe(0);
+  });
+
+  it('fail to enroll a contact whose delete commits while the enrollment waits for it', async () => {
+    const ws = await workspace();
+    const deleted = deferred();
+    const finish = deferred();
+    const deleting = sql.begin(async (tx) => {
+      await tx`delete from contacts where workspace_id = ${ws} and id = 'c1'`;
+      deleted.resolve();
+      await finish.promise;
+    });
+    await deleted.promise;
+    const enrolling = sql`
+      insert into enrollments (workspace_id, sequence_id, version, contact_id, state)
+      values (${ws}, 's1', 1, 'c1', '{}')`.execute();
+    enrolling.catch(() => {});
+    await someoneWaitsForALock();
+    finish.resolve();
+    await deleting;
+    await expect(enrolling).rejects.toEqual(violation(FOREIGN_KEY));
+    expect(await enrollmentsOf(ws)).toBe(0);
+  });
+});
+
 describe('the outbox', () => {
   it('holds one message per enrollment and node, so a retried step queues nothing twice', async () => {
     const ws = await workspace();

@@ -47,23 +47,29 @@ const SETTINGS: Record<string, Setting> = {
     jobPool: 12,
     batch: { size: 10, inFlight: 2 },
   },
-  'shipped: concurrency 40, batches 20×3': {
+  'shipped: concurrency 40, batches 40×2': {
     concurrency: WORKER_DEFAULTS.concurrency,
     pool: WORKER_DEFAULTS.taskPool,
     jobPool: WORKER_DEFAULTS.jobPool,
     batch: WORKER_DEFAULTS.stepBatch,
   },
-  'concurrency 40, batches 20×3, job pool 42': {
-    concurrency: 40,
-    pool: 20,
-    jobPool: 42,
-    batch: { size: 20, inFlight: 3 },
-  },
-  'concurrency 40, batches 20×3, localQueue 40': {
+  'concurrency 40, batches 20×3': {
     concurrency: 40,
     pool: 20,
     jobPool: 12,
     batch: { size: 20, inFlight: 3 },
+  },
+  'concurrency 40, batches 40×1': {
+    concurrency: 40,
+    pool: 20,
+    jobPool: 12,
+    batch: { size: 40, inFlight: 1 },
+  },
+  'concurrency 40, batches 40×2, localQueue 40': {
+    concurrency: 40,
+    pool: 20,
+    jobPool: 12,
+    batch: { size: 40, inFlight: 2 },
     localQueue: 40,
   },
 };

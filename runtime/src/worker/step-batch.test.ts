@@ -138,6 +138,37 @@ describe('runSteps', () => {
       expect(job).toMatchObject({ version: 1, run_at: new Date(now + 3 * 86_400_000) });
   });
 
+  it('commits nothing of a batch whose last writes fail, and says so (COMMIT rides with them)', async () => {
+    const w = await createWorkspace(sql, people('f', 3));
+    await publish(sql, w, 'stamp', STAMP('seen'));
+    await enroll(sql, w, 'stamp', ['f0', 'f1', 'f2']);
+    const jobs = await firstJobs(w, 'stamp');
+    // The outbox refuses f1's mail: the batch's one insert of messages fails at the end.
+    await sql`
+      create or replace function refuse_for_test() returns trigger language plpgsql as $$
+      begin raise exception 'refused for the test'; end $$`;
+    await sql.unsafe(`
+      create trigger refuse_f1 before insert on messages for each row
+      when (new.content->>'subject' = 'stage seen' and new.workspace_id = '${w}'
+        and new.enrollment_id = '${jobs[1]?.enrollment}')
+      execute function refuse_for_test()`);
+    try {
+      await expect(runSteps(sql, jobs)).rejects.toThrow(/refused for the test/);
+    } finally {
+      await sql`drop trigger refuse_f1 on messages`;
+    }
+    const [left] = await sql<Array<{ versions: number; mails: number; stamped: number }>>`
+      select (select count(*)::int from enrollments
+                where workspace_id = ${w} and state_version > 0) as versions,
+             (select count(*)::int from messages where workspace_id = ${w}) as mails,
+             (select count(*)::int from contacts
+                where workspace_id = ${w} and attributes->>'stage' = 'seen') as stamped`;
+    expect(left).toEqual({ versions: 0, mails: 0, stamped: 0 });
+    // And run again, they all go through.
+    await runSteps(sql, jobs);
+    expect(await mails(w)).toHaveLength(3);
+  });
+
   it('refuses a batch naming one enrollment twice', async () => {
     const job = { workspace: crypto.randomUUID(), enrollment: crypto.randomUUID(), version: 0 };
     await expect(runSteps(sql, [job, job])).rejects.toThrow(/appears twice/);

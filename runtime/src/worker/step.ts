@@ -32,7 +32,8 @@ export async function runSteps(
   const key = (workspace: string, id: string) => `${workspace}/${id}`;
   if (new Set(payloads.map((p) => key(p.workspace, p.enrollment))).size < payloads.length)
     throw new Error('runSteps: an enrollment appears twice in one batch');
-  return sql.begin(async (tx) => {
+  let written: Promise<unknown> = Promise.resolve();
+  const advanced = await sql.begin(async (tx) => {
     const rows = await lockEnrollments(
       tx,
       payloads.map((p) => ({ workspace: p.workspace, enrollment: p.enrollment })),
@@ -75,9 +76,15 @@ export async function runSteps(
       );
     }
     sent.push(writes.send(tx));
-    await Promise.all(sent);
+    // Not awaited in here: postgres.js then sends COMMIT right behind the writes, one round
+    // trip for both. A write that fails aborts the transaction, PostgreSQL answers that COMMIT
+    // with a rollback, and the failure is thrown below, once begin() has returned.
+    written = Promise.all(sent);
+    written.catch(() => {});
     return results;
   });
+  await written;
+  return advanced;
 }
 
 /**

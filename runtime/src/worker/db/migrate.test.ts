@@ -23,7 +23,7 @@ describe('migrate', { timeout: 30_000 }, () => {
       [2, 'workers'],
       [3, 'captured-mail'],
       [4, 'lean-jobs'],
-      [5, 'enrollment-references'],
+      [5, 'enrollment-writes'],
     ]);
     expect(recorded[0]?.applied_at).toBeInstanceOf(Date);
     const [worker] = await sql`

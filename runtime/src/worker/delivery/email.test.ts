@@ -85,7 +85,7 @@ describe('composeEmail through a real SMTP server', () => {
     expect(parsed.headers.has('bcc')).toBe(false);
 
     expect(parsed.messageId).toBe(message.messageId);
-    expect(message.messageId).toMatch(/^<[0-9a-z]+\.[0-9a-f]{24}@xn--/);
+    expect(message.messageId).toMatch(/^<[0-9a-z]+\.[0-9a-f]{32}@xn--/);
     expect(parsed.inReplyTo).toBe('<parent.1@example.com>');
     expect(parsed.references).toEqual(['<root.0@example.com>', '<parent.1@example.com>']);
     // mailparser groups the List-* headers under `list`.
@@ -173,7 +173,7 @@ describe('captureTransport', () => {
 
 describe('generateMessageId', () => {
   it('uses the sender domain, in ASCII, and falls back when there is none', () => {
-    expect(generateMessageId('a@Example.COM')).toMatch(/^<[0-9a-z]+\.[0-9a-f]{24}@example\.com>$/);
+    expect(generateMessageId('a@Example.COM')).toMatch(/^<[0-9a-z]+\.[0-9a-f]{32}@example\.com>$/);
     expect(generateMessageId('a@회사.한국')).toMatch(/@xn--[a-z0-9-]+\.xn--[a-z0-9-]+>$/);
     expect(generateMessageId()).toMatch(/@nudge\.invalid>$/);
     expect(generateMessageId('not-an-address')).toMatch(/@nudge\.invalid>$/);

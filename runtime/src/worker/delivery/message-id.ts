@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 
 /** For a sender whose address gives no usable domain (RFC 2606 reserves `.invalid`). */
@@ -11,7 +11,9 @@ const FALLBACK_DOMAIN = 'nudge.invalid';
  * receivers; an internationalised domain is written in its ASCII (punycode) form.
  */
 export function generateMessageId(senderEmail?: string): string {
-  const random = randomBytes(12).toString('hex');
+  // 122 random bits: randomUUID draws from a buffer it refills now and then, where
+  // randomBytes asks the system each call (a step makes one of these per email).
+  const random = randomUUID().replace(/-/g, '');
   return `<${Date.now().toString(36)}.${random}@${domainOf(senderEmail) ?? FALLBACK_DOMAIN}>`;
 }
 

@@ -122,7 +122,9 @@ const sections = [
         `(d) due steps, ${whole(d.pending)} wake-ups pending`,
         rate(d.full, 'steps'),
         rate(d.empty, 'steps'),
-        `${(d.slowdown * 100).toFixed(0)}% slower`,
+        d.slowdown >= 0
+          ? `${(d.slowdown * 100).toFixed(0)}% slower`
+          : `${(-d.slowdown * 100).toFixed(0)}% faster`,
         '≤ 20% slower',
         verdict(d.slowdown <= 0.2),
       ],

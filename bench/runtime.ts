@@ -117,9 +117,16 @@ const sections = [
     title: 'due steps, empty queue, then with future wake-ups pending',
     run: (db) => dueSteps(db.url, db.sql, N.due, N.pending),
     rows: (d) => [
-      ['(d) due steps, empty queue', rate(d.empty, 'steps'), '', '', '', ''],
       [
-        `(d) due steps, ${whole(d.pending)} wake-ups pending`,
+        `(d) due steps, empty queue, median of ${d.rounds.empty.length}`,
+        rate(d.empty, 'steps'),
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        `(d) due steps, ${whole(d.pending)} wake-ups pending, median of ${d.rounds.full.length}`,
         rate(d.full, 'steps'),
         rate(d.empty, 'steps'),
         d.slowdown >= 0

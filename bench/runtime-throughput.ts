@@ -180,14 +180,15 @@ export async function addFutureWakeUps(sql: Sql, workspace: string, count: numbe
 
 /**
  * (d): due steps on an empty queue, then with `pending` future wake-ups, `rounds` runs of each
- * (medians). After the bulk insert: VACUUM ANALYZE of the jobs table, which autovacuum does in
- * production as the wake-ups accumulate over days (a fresh million rows with no statistics is
- * not a state production sees), and a checkpoint, so the million rows' WAL is not written out
- * in the middle of a clocked run. (Tried: the empty queue in a second database on the same
+ * (medians; with one run a side, the same code came out 3% to 25% slower from one run of the
+ * bench to the next). After the bulk insert: VACUUM ANALYZE of the jobs table, which autovacuum
+ * does in production as the wake-ups accumulate over days (a fresh million rows with no
+ * statistics is not a state production sees), and a checkpoint, so the million rows' WAL is
+ * not written out in the middle of a clocked run. (Tried: the empty queue in a second database on the same
  * server, rounds interleaved; that database ran 20–50% slower than the first whichever went
  * first, and several times slower while a worker idled on the other; cause not found.)
  */
-export async function dueSteps(url: string, sql: Sql, count: number, pending: number, rounds = 3) {
+export async function dueSteps(url: string, sql: Sql, count: number, pending: number, rounds = 5) {
   const workspace = await workspaceWith(sql, { 'one-email': ONE_EMAIL });
   const warmUp = Math.round(count / 5);
   const ids = await insertContacts(sql, workspace, 'd', 2 * rounds * count + warmUp);

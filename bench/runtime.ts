@@ -116,26 +116,38 @@ const sections = [
     key: 'd',
     title: 'due steps, empty queue, then with future wake-ups pending',
     run: (db) => dueSteps(db.url, db.sql, N.due, N.pending),
-    rows: (d) => [
-      [
-        `(d) due steps, empty queue, median of ${d.rounds.empty.length}`,
-        rate(d.empty, 'steps'),
-        '',
-        '',
-        '',
-        '',
-      ],
-      [
-        `(d) due steps, ${whole(d.pending)} wake-ups pending, median of ${d.rounds.full.length}`,
-        rate(d.full, 'steps'),
-        rate(d.empty, 'steps'),
-        d.slowdown >= 0
-          ? `${(d.slowdown * 100).toFixed(0)}% slower`
-          : `${(-d.slowdown * 100).toFixed(0)}% faster`,
-        '≤ 20% slower',
-        verdict(d.slowdown <= 0.2),
-      ],
-    ],
+    rows: (d) => {
+      const slower = (s: number) =>
+        s >= 0 ? `${(s * 100).toFixed(0)}% slower` : `${(-s * 100).toFixed(0)}% faster`;
+      const best = { empty: Math.max(...d.rounds.empty), full: Math.max(...d.rounds.full) };
+      const bestSlowdown = 1 - best.full / best.empty;
+      return [
+        [
+          `(d) due steps, empty queue, median of ${d.rounds.empty.length}`,
+          rate(d.empty, 'steps'),
+          '',
+          '',
+          '',
+          '',
+        ],
+        [
+          `(d) due steps, ${whole(d.pending)} wake-ups pending, median of ${d.rounds.full.length}`,
+          rate(d.full, 'steps'),
+          rate(d.empty, 'steps'),
+          slower(d.slowdown),
+          '≤ 20% slower',
+          verdict(d.slowdown <= 0.2),
+        ],
+        [
+          '(d) the same, best run of each',
+          rate(best.full, 'steps'),
+          rate(best.empty, 'steps'),
+          slower(bestSlowdown),
+          '(≤ 20% slower)',
+          verdict(bestSlowdown <= 0.2),
+        ],
+      ];
+    },
   }),
   section({
     key: 'c',
@@ -143,7 +155,7 @@ const sections = [
     run: (db) => bulkEnroll(db.sql, N.enroll),
     rows: (c) => [
       [
-        `(c) enroll ${whole(c.count)} by ids`,
+        `(c) enroll ${whole(c.count)} by ids, median of ${c.rounds.ids.length}`,
         ms(c.idsMs),
         '',
         '',
@@ -151,7 +163,7 @@ const sections = [
         verdict(c.idsMs < 5000),
       ],
       [
-        `(c) enroll ${whole(c.count)} by segment (API route)`,
+        `(c) enroll ${whole(c.count)} by segment (API route), median of ${c.rounds.segment.length}`,
         ms(c.segmentMs),
         '',
         '',

@@ -6,6 +6,13 @@ import { createWorkspace, publish } from './harness.test-support.ts';
 
 /* Enrolling a batch: the set-based checks, the rows and their first jobs, on real PostgreSQL. */
 
+async function definitionOf(sequence: string) {
+  const [row] = await sql<Array<{ definition: Record<string, unknown> }>>`
+    select definition from sequence_versions
+    where workspace_id = ${w} and sequence_id = ${sequence} limit 1`;
+  return row?.definition ?? {};
+}
+
 const { sql } = await createTestDatabase();
 const person = (i: number): Contact => ({
   id: `p${i}`,
@@ -28,6 +35,9 @@ await publish(sql, w, 'hello', {
   ],
   edges: [{ id: 'e1', source: 'start', target: 'hi' }],
 });
+
+for (const id of ['twice', 'selected'])
+  await publish(sql, w, id, { ...(await definitionOf('hello')), name: id });
 
 describe('enroll, a batch', () => {
   const ids = [...people.map((p) => p.id as string), 'nobody'];
@@ -74,5 +84,31 @@ describe('enroll, a batch', () => {
       const ms = Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16);
       expect(Math.abs(ms - enrolled_at.getTime())).toBeLessThan(5_000);
     }
+  });
+
+  it('takes each id once, in the order first given', async () => {
+    const result = await enroll(sql, w, 'twice', ['p97', 'p1', 'nobody', 'p97', 'p1', 'p2']);
+    expect(result).toMatchObject({
+      enrolled: 2,
+      skipped: [
+        { contactId: 'p97', reason: 'unsubscribed' },
+        { contactId: 'nobody', reason: 'no such contact' },
+      ],
+    });
+  });
+
+  it('enrolls the contacts a condition selects, without their ids, skipped ones by id', async () => {
+    const result = await enroll(sql, w, 'selected', {
+      where: sql`c.id in ('p1', 'p194', 'p2', 'p3') and c.workspace_id = ${w}`,
+    });
+    expect(result).toEqual({
+      enrolled: 3,
+      version: 1,
+      skipped: [{ contactId: 'p194', reason: 'unsubscribed' }],
+    });
+    const rows = await sql<Array<{ contact_id: string }>>`
+      select contact_id from enrollments where workspace_id = ${w} and sequence_id = 'selected'
+      order by contact_id`;
+    expect(rows.map((r) => r.contact_id)).toEqual(['p1', 'p2', 'p3']);
   });
 });

@@ -1,5 +1,5 @@
 import { resolveSettings, type Sequence } from '@nudge/schema';
-import type { Sql } from 'postgres';
+import type { Fragment, Sql } from 'postgres';
 
 export interface Skipped {
   contactId: string;
@@ -13,19 +13,26 @@ export interface Enrolled {
 }
 
 /**
- * Enrolls contacts in the latest published version of a sequence, in one transaction of
- * set-based statements: contacts already active here, unsubscribed or suppressed ones, ones that
- * ended before (unless `allowReenroll`) and ones active in another sequence of the same
- * exclusive group are skipped with a reason; the others get an enrollment row and a `step` job,
- * added in one batch. The worker applies `enrolled` when the job runs.
+ * Who to enroll: contact ids (each unknown one is skipped with a reason), or the contacts of the
+ * workspace that a condition on `c` (a row of contacts) selects, such as a segment's
+ * translation: then no ids travel to the client and back.
+ */
+export type Enrollees = readonly string[] | { where: Fragment };
+
+/**
+ * Enrolls contacts in the latest published version of a sequence, in one transaction: contacts
+ * already active here, unsubscribed or suppressed ones, ones that ended before (unless
+ * `allowReenroll`) and ones active in another sequence of the same exclusive group are skipped
+ * with a reason; the others get an enrollment row and a `step` job. The checks, the inserts
+ * and the jobs are one set-based statement. The worker applies `enrolled` when the job runs.
+ * Skipped contacts come back in the order given (by id for a condition).
  */
 export async function enroll(
   sql: Sql,
   workspace: string,
   sequence: string,
-  contactIds: readonly string[],
+  enrollees: Enrollees,
 ): Promise<Enrolled> {
-  const ids = [...new Set(contactIds)];
   return sql.begin(async (tx) => {
     const [latest] = await tx<Array<{ version: number; definition: Sequence }>>`
       select version, definition from sequence_versions
@@ -36,12 +43,19 @@ export async function enroll(
     const { allowReenroll, exclusiveGroup } = resolveSettings(
       latest.definition.settings,
     ).enrollment;
-    // Serialises enrollments of one sequence, so two concurrent calls can't both pass the checks.
     await tx`select pg_advisory_xact_lock(hashtext(${`enroll:${workspace}:${sequence}`}))`;
 
-    // Only the skipped come back (with a reason): the accepted ones never cross the wire again.
-    const skipped = await tx<Skipped[]>`
-      select id as "contactId", reason from (
+    const wanted = Array.isArray(enrollees)
+      ? tx`
+          select id, ord
+          from unnest(${[...new Set(enrollees as readonly string[])]}::text[])
+            with ordinality as w(id, ord)`
+      : tx`
+          select c.id, 0::bigint as ord from contacts c
+          where c.workspace_id = ${workspace} and ${(enrollees as { where: Fragment }).where}`;
+    const [result] = await tx<Array<{ enrolled: number; skipped: Skipped[] }>>`
+      with wanted as materialized (${wanted}),
+      checked as materialized (
         select w.id, w.ord,
           case
             when c.id is null then 'no such contact'
@@ -67,30 +81,31 @@ export async function enroll(
                 and v.definition #>> '{settings,enrollment,exclusiveGroup}' = ${exclusiveGroup}::text)
               then 'active in another sequence of the group ' || ${exclusiveGroup}::text
           end as reason
-        from unnest(${ids}::text[]) with ordinality as w(id, ord)
+        from wanted w
         left join contacts c on c.workspace_id = ${workspace} and c.id = w.id
-      ) checked
-      where reason is not null
-      order by ord`;
-
-    // A separate statement from the checks: in one, the insert would run while the checks
-    // still read enrollments, and a plan made when the table was empty scans it once per row.
-    // Their first jobs: nudge_add_new_jobs (migration 004), one set-based insert.
-    const [added] = await tx<Array<{ enrolled: number }>>`
-      with inserted as (
+      ),
+      inserted as (
         insert into enrollments (workspace_id, sequence_id, version, contact_id, status, state, state_version, enrolled_at)
         select ${workspace}, ${sequence}, ${latest.version}, id, 'active', '{}'::jsonb, 0, now()
-        from (select unnest(${ids}::text[]) except select unnest(${skipped.map((s) => s.contactId)}::text[])) as accepted(id)
+        from checked where reason is null
         returning id
-      )
+      ),
       -- Both arrays in one pass, so their elements line up.
-      select nudge_add_new_jobs('step', payloads, keys, 25::smallint) as enrolled
-      from (
-        select array_agg(json_build_object('workspace', ${workspace}::text, 'enrollment', id, 'version', 0)) as payloads,
-               array_agg(id::text) as keys
+      jobs as (
+        select nudge_add_new_jobs('step',
+          array_agg(json_build_object('workspace', ${workspace}::text, 'enrollment', id, 'version', 0)),
+          array_agg(id::text), 25::smallint) as enrolled
         from inserted
-      ) jobs`;
-    return { enrolled: added?.enrolled ?? 0, version: latest.version, skipped };
+      )
+      select (select enrolled from jobs) as enrolled,
+        coalesce((
+          select json_agg(json_build_object('contactId', id, 'reason', reason) order by ord, id)
+          from checked where reason is not null), '[]') as skipped`;
+    return {
+      enrolled: result?.enrolled ?? 0,
+      version: latest.version,
+      skipped: result?.skipped ?? [],
+    };
   });
 }
 

@@ -19,8 +19,8 @@ const PAGE: PageRule<string> = {
 };
 
 /**
- * POST enrolls contact ids, or every contact a segment RULE selects (one set-based query,
- * then enroll()'s set-based checks and inserts), in the latest published version.
+ * POST enrolls contact ids, or every contact a segment RULE selects (its translation to SQL
+ * runs inside enroll()'s one set-based statement), in the latest published version.
  * GET lists the enrollments, oldest id first, a page at a time: `limit` (100, at most 1,000)
  * and `after` (the last id of the previous page); the next page's URL is in `Link`.
  */
@@ -33,12 +33,12 @@ export function enrollmentRoutes(api: Hono<ApiEnv>, sql: Sql): void {
     if ('contactIds' in body === 'segment' in body)
       throw new ApiError(400, 'invalid_body', 'send either "contactIds" or "segment", not both');
     await assertSequence(sql, workspace, id);
-    const ids =
+    const enrollees =
       'segment' in body
-        ? await segmentIds(sql, workspace, body.segment)
+        ? { where: segmentWhere(sql, checkSegment(body.segment)) }
         : contactIds(body.contactIds);
     try {
-      const { enrolled, skipped } = await enroll(sql, workspace, id, ids);
+      const { enrolled, skipped } = await enroll(sql, workspace, id, enrollees);
       return c.json({ enrolled, skipped });
     } catch (error) {
       if (error instanceof EnrollError)
@@ -77,11 +77,4 @@ function contactIds(value: unknown): string[] {
       '"contactIds" must be an array of contact ids (strings)',
     );
   return value;
-}
-
-async function segmentIds(sql: Sql, workspace: string, segment: unknown): Promise<string[]> {
-  const where = segmentWhere(sql, checkSegment(segment));
-  const rows = await sql<Array<{ id: string }>>`
-    select c.id from contacts c where c.workspace_id = ${workspace} and ${where}`;
-  return rows.map((r) => r.id);
 }

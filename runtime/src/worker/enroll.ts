@@ -87,7 +87,10 @@ export async function enroll(
       inserted as (
         insert into enrollments (workspace_id, sequence_id, version, contact_id, status, state, state_version, enrolled_at)
         select ${workspace}, ${sequence}, ${latest.version}, id, 'active', '{}'::jsonb, 0, now()
-        from checked where reason is null
+        -- Every check done before the first insert (the array is built first): interleaved,
+        -- the checks would read enrollments while it grows, and with a plan made when the
+        -- table was empty, scan it all once per contact, new rows included.
+        from unnest((select array_agg(id order by ord) from checked where reason is null)) as accepted(id)
         returning id
       ),
       -- Both arrays in one pass, so their elements line up.

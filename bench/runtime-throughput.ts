@@ -184,9 +184,10 @@ export async function addFutureWakeUps(sql: Sql, workspace: string, count: numbe
  * bench to the next). After the bulk insert: VACUUM ANALYZE of the jobs table, which autovacuum
  * does in production as the wake-ups accumulate over days (a fresh million rows with no
  * statistics is not a state production sees), and a checkpoint, so the million rows' WAL is
- * not written out in the middle of a clocked run. (Tried: the empty queue in a second database on the same
- * server, rounds interleaved; that database ran 20–50% slower than the first whichever went
- * first, and several times slower while a worker idled on the other; cause not found.)
+ * not written out in the middle of a clocked run. (Tried: the empty queue in a second database
+ * on the same server, rounds interleaved; that database ran 20–50% slower than the first
+ * whichever went first, and several times slower while a worker idled on the other; cause not
+ * found.)
  */
 export async function dueSteps(url: string, sql: Sql, count: number, pending: number, rounds = 5) {
   const workspace = await workspaceWith(sql, { 'one-email': ONE_EMAIL });

@@ -13,6 +13,22 @@
 alter table enrollments drop constraint enrollments_workspace_id_contact_id_fkey;
 alter table enrollments drop constraint enrollments_workspace_id_sequence_id_version_fkey;
 
+-- The foreign key's error, for the triggers below: the contact missing, else the version.
+create function enrollment_reference_missing(
+  p_no_contact boolean, p_contact text, p_sequence text, p_version int
+) returns void
+language plpgsql as $$
+begin
+  if p_no_contact then
+    raise exception 'enrollment for contact % that is not in its workspace', p_contact
+      using errcode = 'foreign_key_violation', table = 'enrollments';
+  end if;
+  raise exception 'enrollment in version % of sequence % that is not published',
+    p_version, p_sequence
+    using errcode = 'foreign_key_violation', table = 'enrollments';
+end
+$$;
+
 create function enrollments_check_references() returns trigger
 language plpgsql as $$
 declare
@@ -40,8 +56,7 @@ begin
     where not exists (select 1 from contacts c
                       where c.workspace_id = n.workspace_id and c.id = n.contact_id)
     limit 1;
-    raise exception 'enrollment for contact % that is not in its workspace', v.contact_id
-      using errcode = 'foreign_key_violation', table = 'enrollments';
+    perform enrollment_reference_missing(true, v.contact_id, null, null);
   end if;
   if v.one_version then
     perform 1 from sequence_versions s
@@ -63,9 +78,7 @@ begin
                       and s.version = n.version)
   limit 1;
   if found then
-    raise exception 'enrollment in version % of sequence % that is not published',
-      v.version, v.sequence_id
-      using errcode = 'foreign_key_violation', table = 'enrollments';
+    perform enrollment_reference_missing(false, null, v.sequence_id, v.version);
   end if;
   return null;
 end
@@ -83,17 +96,14 @@ begin
   perform 1 from contacts c
   where c.workspace_id = new.workspace_id and c.id = new.contact_id for key share;
   if not found then
-    raise exception 'enrollment for contact % that is not in its workspace', new.contact_id
-      using errcode = 'foreign_key_violation', table = 'enrollments';
+    perform enrollment_reference_missing(true, new.contact_id, null, null);
   end if;
   perform 1 from sequence_versions v
   where v.workspace_id = new.workspace_id and v.sequence_id = new.sequence_id
     and v.version = new.version
   for key share;
   if not found then
-    raise exception 'enrollment in version % of sequence % that is not published',
-      new.version, new.sequence_id
-      using errcode = 'foreign_key_violation', table = 'enrollments';
+    perform enrollment_reference_missing(false, null, new.sequence_id, new.version);
   end if;
   return null;
 end
@@ -158,7 +168,7 @@ create trigger enrollments_touch before update on enrollments
   execute function touch_updated_at();
 
 -- 3. PostgreSQL 18 has uuidv7() built in: the same layout as 004's nudge_uuid_v7(), at half the
--- cost. A one-expression SQL function is inlined, so the default calls it directly.
+--    cost. A one-expression SQL function is inlined, so the default calls it directly.
 do $$
 begin
   if current_setting('server_version_num')::int >= 180000 then

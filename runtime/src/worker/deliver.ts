@@ -1,6 +1,6 @@
 import type { Sql, TransactionSql } from 'postgres';
 import type { EmailContent, KakaoContent, Sender, SmsContent, ThreadInfo } from '../core/index.ts';
-import { applyInput, lockEnrollment } from './apply.ts';
+import { applyInput, type LockedEnrollment, lockEnrollment } from './apply.ts';
 import {
   composeEmail,
   DeliveryError,
@@ -42,6 +42,15 @@ interface MessageRow {
   message_id: string | null;
 }
 
+/** Which attempt this is, as Graphile Worker counts them, and the time to record. */
+export interface DeliveryAttempt {
+  /** This attempt's number, from 1. */
+  attempt?: number;
+  /** The attempts the job has: on the last, a temporary failure is final (see runDelivery). */
+  maxAttempts?: number;
+  clock?: number;
+}
+
 /**
  * The `deliver` job: one outbox message handed to SMTP or the SMS/AlimTalk provider.
  *
@@ -50,70 +59,104 @@ interface MessageRow {
  * committed before (it cancelled the queued message, or withdrew consent, checked here) or waits
  * until this send is recorded. The Message-ID was stored with the outbox row, so a
  * retry sends the very same message. A temporary failure rethrows for Graphile Worker to retry
- * with backoff; a permanent one fails the message and the enrollment, with the reason.
+ * with backoff; a permanent one fails the message and the enrollment, with the reason. So does a
+ * temporary failure on the job's last attempt: nothing would ever retry it, and a message left
+ * `queued` would hold its enrollment in a step that never ends.
  */
 export async function runDelivery(
   sql: Sql,
   payload: DeliverPayload,
   services: DeliveryServices,
-  clock?: number,
+  attempt: DeliveryAttempt = {},
 ): Promise<DeliveryOutcome> {
+  const now = () => attempt.clock ?? Date.now();
   const deliver = async (tx: TransactionSql): Promise<DeliveryOutcome> => {
-    const found = await readMessage(tx, payload, false);
-    if (!found) return 'done already';
-    // The contact, then the enrollment (the order every transaction takes), then the message.
-    const enrollment = await lockEnrollment(tx, found.workspace_id, found.enrollment_id);
-    const message = await readMessage(tx, payload, true);
-    if (!enrollment || !message || message.status === 'sent' || message.status === 'failed')
-      return 'done already';
+    const held = await holdMessage(tx, payload);
+    if (!held) return 'done already';
+    const { enrollment, message } = held;
     // Exits cancel queued messages in their own transaction; consent is checked once more here.
     const blocked = await consentWithdrawn(tx, message);
     if (blocked) {
-      await fail(tx, message, `cancelled: ${blocked}`);
+      await cancel(tx, message, `cancelled: ${blocked}`);
       return 'cancelled';
     }
     try {
       const sent = await handOff(tx, message, services);
       // Read after the hand-off: sent_at is when the provider took it, not when the job began.
-      const now = clock ?? Date.now();
       await tx`
         update messages set status = 'sent', provider_id = ${sent.providerId},
-          sent_at = ${new Date(now)}, attempts = attempts + 1, last_error = null
+          sent_at = ${new Date(now())}, attempts = attempts + 1, last_error = null
         where id = ${message.id}`;
       if (sent.raw && services.onCaptured) await services.onCaptured(tx, message.id, sent.raw);
       return 'sent';
     } catch (error) {
       if (!(error instanceof DeliveryError) || !error.permanent) throw error;
-      await fail(tx, message, error.message);
-      const reason = `${message.node}: ${error.message}`;
-      if (enrollment.state.status === 'active')
-        await applyInput(
-          tx,
-          enrollment,
-          () => ({ kind: 'stop', status: 'failed', reason }),
-          clock ?? Date.now(),
-        );
-      // It reached its end in the step that queued this message: that end was not reached.
-      else if (enrollment.state.status === 'completed')
-        await tx`
-          update enrollments set status = 'failed', exit_reason = ${reason},
-            state = jsonb_set(state, '{status}', '"failed"')
-          where id = ${enrollment.id}`;
+      await failForGood(tx, enrollment, message, error.message, now());
       return 'failed';
     }
   };
-  let outcome: DeliveryOutcome;
   try {
-    outcome = await sql.begin(deliver);
+    return await sql.begin(deliver);
   } catch (error) {
-    // Temporary: count the attempt and say why, then let Graphile Worker retry with backoff.
     const reason = error instanceof Error ? error.message : String(error);
+    const { attempt: n, maxAttempts } = attempt;
+    if (n !== undefined && maxAttempts !== undefined && n >= maxAttempts) {
+      // The last attempt: in a transaction of its own, as the first one rolled back.
+      const gaveUp = `gave up after ${n} attempts: ${reason}`;
+      const outcome = await sql
+        .begin(async (tx): Promise<DeliveryOutcome> => {
+          const held = await holdMessage(tx, payload);
+          if (!held) return 'done already';
+          await failForGood(tx, held.enrollment, held.message, gaveUp, now());
+          return 'failed';
+        })
+        .catch(() => null);
+      // Not recorded (PostgreSQL is away too): Graphile keeps the failed job, with its error.
+      if (outcome) return outcome;
+    }
+    // Temporary: count the attempt and say why, then let Graphile Worker retry with backoff.
     await sql`
       update messages set attempts = attempts + 1, last_error = ${reason}
       where workspace_id = ${payload.workspace} and id = ${payload.message}`;
     throw error;
   }
-  return outcome;
+}
+
+/**
+ * The message to deliver and its enrollment, locked: the contact, then the enrollment (the
+ * order every transaction takes them), then the message. Null when there is nothing left to
+ * do: the message is gone, or was sent or failed already.
+ */
+async function holdMessage(tx: TransactionSql, payload: DeliverPayload) {
+  const found = await readMessage(tx, payload, false);
+  if (!found) return null;
+  const enrollment = await lockEnrollment(tx, found.workspace_id, found.enrollment_id);
+  const message = await readMessage(tx, payload, true);
+  if (!enrollment || !message || message.status === 'sent' || message.status === 'failed')
+    return null;
+  return { enrollment, message };
+}
+
+/** Fails the message, and its enrollment with it: the step that queued it did not happen. */
+async function failForGood(
+  tx: TransactionSql,
+  enrollment: LockedEnrollment,
+  message: MessageRow,
+  why: string,
+  now: number,
+) {
+  await tx`
+    update messages set status = 'failed', last_error = ${why}, attempts = attempts + 1
+    where id = ${message.id}`;
+  const reason = `${message.node}: ${why}`;
+  if (enrollment.state.status === 'active')
+    await applyInput(tx, enrollment, () => ({ kind: 'stop', status: 'failed', reason }), now);
+  // It reached its end in the step that queued this message: that end was not reached.
+  else if (enrollment.state.status === 'completed')
+    await tx`
+      update enrollments set status = 'failed', exit_reason = ${reason},
+        state = jsonb_set(state, '{status}', '"failed"')
+      where id = ${enrollment.id}`;
 }
 
 async function readMessage(
@@ -147,7 +190,7 @@ async function consentWithdrawn(tx: TransactionSql, message: MessageRow): Promis
   return row.suppressed ? 'the address is suppressed' : null;
 }
 
-async function fail(tx: TransactionSql, message: MessageRow, reason: string) {
+async function cancel(tx: TransactionSql, message: MessageRow, reason: string) {
   await tx`update messages set status = 'failed', last_error = ${reason} where id = ${message.id}`;
 }
 

@@ -74,8 +74,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const { sql, services } = options;
   const runSteps = batchSteps(sql, options.stepBatch ?? WORKER_DEFAULTS.stepBatch);
   const step: Task = (payload) => runSteps(payload as StepPayload);
-  const deliver: Task = async (payload) => {
-    await runDelivery(sql, payload as DeliverPayload, services);
+  const deliver: Task = async (payload, helpers) => {
+    const { attempts, max_attempts } = helpers.job;
+    await runDelivery(sql, payload as DeliverPayload, services, {
+      attempt: attempts,
+      maxAttempts: max_attempts,
+    });
   };
   const print =
     options.log ??

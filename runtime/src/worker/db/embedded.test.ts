@@ -44,11 +44,13 @@ describe('startEmbeddedPostgres', { timeout: 60_000 }, () => {
       first.url,
       "create table notes (text text not null); insert into notes values ('kept')",
     );
-    const [settings] = await query<{ listen: string; encoding: string }>(
+    const [settings] = await query<{ listen: string; encoding: string; walBuffers: string }>(
       first.url,
-      "select current_setting('listen_addresses') as listen, current_setting('server_encoding') as encoding",
+      `select current_setting('listen_addresses') as listen,
+        current_setting('server_encoding') as encoding,
+        current_setting('wal_buffers') as "walBuffers"`,
     );
-    expect(settings).toEqual({ listen: '127.0.0.1', encoding: 'UTF8' });
+    expect(settings).toEqual({ listen: '127.0.0.1', encoding: 'UTF8', walBuffers: '64MB' });
     expect((await stat(join(dataDir, 'password'))).mode & 0o777).toBe(0o600);
     await first.stop();
     await first.stop();

@@ -1,4 +1,4 @@
-import type { TransactionSql } from 'postgres';
+import type { PendingQuery, Row, TransactionSql } from 'postgres';
 import {
   type Advanced,
   advance,
@@ -47,24 +47,57 @@ export async function lockEnrollment(
 
 /**
  * Locks enrollments for one input each, in one statement (a step's cost is mostly round
- * trips); the ones that don't exist are left out. Every transaction locks contacts before
- * their enrollments (an event may touch several of them), and several of either in id order,
- * so two transactions can't each hold a lock the other waits for: the materialised CTE locks
- * the contacts, in order, as the sort above the join reads them all; the enrollments are
- * locked above that sort.
+ * trips); the ones that don't exist are left out.
  */
-export async function lockEnrollments(
+export function lockEnrollments(
   tx: TransactionSql,
   keys: ReadonlyArray<{ workspace: string; enrollment: string }>,
 ): Promise<LockedEnrollment[]> {
   // `e.id = any(ids)` besides the join: the planner can't see how few rows unnest gives, and
   // on a large table would rather scan it than use the key.
   const ids = keys.map((k) => k.enrollment);
-  return tx<LockedEnrollment[]>`
-    with wanted as (
+  return lockWanted(
+    tx,
+    tx`
       select w.workspace_id, w.id
-      from unnest(${keys.map((k) => k.workspace)}::uuid[], ${ids}::uuid[]) as w(workspace_id, id)
-    ),
+      from unnest(${keys.map((k) => k.workspace)}::uuid[], ${ids}::uuid[]) as w(workspace_id, id)`,
+    tx`e.id = any(${ids}::uuid[])`,
+  );
+}
+
+/**
+ * Locks the enrollment an outbox message belongs to, as lockEnrollment does, found through the
+ * message in the same statement. Null when there is no such message or enrollment.
+ */
+export async function lockEnrollmentOfMessage(
+  tx: TransactionSql,
+  workspace: string,
+  message: number,
+): Promise<LockedEnrollment | null> {
+  const [row] = await lockWanted(
+    tx,
+    tx`
+      select m.workspace_id, m.enrollment_id as id
+      from messages m where m.workspace_id = ${workspace} and m.id = ${message}`,
+    tx`e.id = (select enrollment_id from messages where workspace_id = ${workspace} and id = ${message})`,
+  );
+  return row ?? null;
+}
+
+/**
+ * Every transaction locks contacts before their enrollments (an event may touch several of
+ * them), and several of either in id order, so two transactions can't each hold a lock the
+ * other waits for: the materialised CTE locks the contacts, in order, as the sort above the
+ * join reads them all; the enrollments are locked above that sort. `wanted` gives the
+ * (workspace_id, id) of the enrollments; `ids` restates their ids for the planner.
+ */
+function lockWanted(
+  tx: TransactionSql,
+  wanted: PendingQuery<Row[]>,
+  ids: PendingQuery<Row[]>,
+): Promise<LockedEnrollment[]> {
+  return tx<LockedEnrollment[]>`
+    with wanted as (${wanted}),
     contact as materialized (
       select c.workspace_id, c.id, c.email, c.phone, c.name, c.company, c.title, c.timezone,
              c.locale, c.owner, c.tags, c.attributes, c.unsubscribed,
@@ -76,7 +109,7 @@ export async function lockEnrollments(
       where (c.workspace_id, c.id) in (
         select e.workspace_id, e.contact_id
         from enrollments e join wanted w on w.workspace_id = e.workspace_id and w.id = e.id
-        where e.id = any(${ids}::uuid[]))
+        where ${ids})
       order by c.workspace_id, c.id
       for update of c
     )
@@ -85,7 +118,7 @@ export async function lockEnrollments(
     from enrollments e
       join wanted w on w.workspace_id = e.workspace_id and w.id = e.id
       join contact on contact.workspace_id = e.workspace_id and contact.id = e.contact_id
-    where e.id = any(${ids}::uuid[])
+    where ${ids}
     order by e.workspace_id, e.id
     for update of e`;
 }

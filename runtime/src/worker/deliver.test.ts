@@ -31,15 +31,23 @@ const services = {
   secrets: 'test-secret',
 };
 
+let numbers = 0;
 const person = (id: string): Contact => ({
   id,
   email: `${id}@hanbit.example`,
+  phone: `+8210123400${String(++numbers).padStart(2, '0')}`,
   name: id,
   timezone: 'Asia/Seoul',
   tags: [],
   attributes: {},
 });
-const w = await createWorkspace(sql, [person('busy1'), person('busy2')]);
+const w = await createWorkspace(sql, [
+  person('busy1'),
+  person('busy2'),
+  { ...person('quit'), email: 'Quit@Hanbit.example' },
+  person('left'),
+  person('phoneless'),
+]);
 await publish(sql, w, 'two', {
   format: 'nudge.sequence/v1',
   name: 'Two',
@@ -150,4 +158,40 @@ describe('a delivery that keeps failing for a while', () => {
       select 1 from graphile_worker._private_jobs where key = ${`deliver:${message}`}`;
     expect(jobs).toHaveLength(0);
   }, 30_000);
+});
+
+describe('consent, checked again right before the hand-off', () => {
+  // Written straight into the tables, as an import or another process might: no event stopped
+  // these enrollments, so only delivery's own check stands between them and a send.
+  it('cancels an email to an address suppressed since it was queued', async () => {
+    const { enrollment, message } = await queuedWelcome('quit');
+    await sql`insert into suppressions (workspace_id, channel, address, reason)
+              values (${w}, 'email', 'quit@hanbit.example', 'complaint')`;
+    expect(await runDelivery(sql, { workspace: w, message }, services)).toBe('cancelled');
+    expect(await stateOf(enrollment, message)).toMatchObject({
+      message: 'failed',
+      last_error: 'cancelled: the address is suppressed',
+    });
+  });
+
+  it('cancels a message to a contact who unsubscribed since', async () => {
+    const { enrollment, message } = await queuedWelcome('left');
+    await sql`update contacts set unsubscribed = true where workspace_id = ${w} and id = 'left'`;
+    expect(await runDelivery(sql, { workspace: w, message }, services)).toBe('cancelled');
+    expect(await stateOf(enrollment, message)).toMatchObject({
+      message: 'failed',
+      last_error: 'cancelled: the contact unsubscribed',
+    });
+  });
+
+  it('sends an email when only the phone number is suppressed', async () => {
+    const { enrollment, message } = await queuedWelcome('phoneless');
+    const [contact] = await sql<Array<{ phone: string }>>`
+      select phone from contacts where workspace_id = ${w} and id = 'phoneless'`;
+    await sql`insert into suppressions (workspace_id, channel, address)
+              values (${w}, 'phone', ${contact?.phone as string})`;
+    expect(await runDelivery(sql, { workspace: w, message }, services)).toBe('sent');
+    expect(await stateOf(enrollment, message)).toMatchObject({ message: 'sent', attempts: 1 });
+    expect(smtp.received.map((m) => m.envelope.to)).toEqual([['phoneless@hanbit.example']]);
+  });
 });

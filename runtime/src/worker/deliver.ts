@@ -1,6 +1,6 @@
 import type { Sql, TransactionSql } from 'postgres';
 import type { EmailContent, KakaoContent, Sender, SmsContent, ThreadInfo } from '../core/index.ts';
-import { applyInput, type LockedEnrollment, lockEnrollment } from './apply.ts';
+import { applyInput, type LockedEnrollment, lockEnrollmentOfMessage } from './apply.ts';
 import {
   composeEmail,
   DeliveryError,
@@ -30,6 +30,7 @@ export interface DeliveryServices {
 
 export type DeliveryOutcome = 'sent' | 'cancelled' | 'failed' | 'done already';
 
+/** An outbox message, read under its lock with all its hand-off needs. */
 interface MessageRow {
   id: number;
   workspace_id: string;
@@ -40,6 +41,15 @@ interface MessageRow {
   content: EmailContent | SmsContent | KakaoContent;
   thread: ThreadInfo | null;
   message_id: string | null;
+  /** The contact: where to send, and whether it may still be written to on this channel. */
+  email: string | null;
+  phone: string | null;
+  name: string | null;
+  unsubscribed: boolean;
+  suppressed: boolean;
+  default_sender: Sender | null;
+  /** The Message-IDs of the nodes the thread names, by node. */
+  thread_ids: Record<string, string> | null;
 }
 
 /** Which attempt this is, as Graphile Worker counts them, and the time to record. */
@@ -75,13 +85,13 @@ export async function runDelivery(
     if (!held) return 'done already';
     const { enrollment, message } = held;
     // Exits cancel queued messages in their own transaction; consent is checked once more here.
-    const blocked = await consentWithdrawn(tx, message);
+    const blocked = consentWithdrawn(message);
     if (blocked) {
       await cancel(tx, message, `cancelled: ${blocked}`);
       return 'cancelled';
     }
     try {
-      const sent = await handOff(tx, message, services);
+      const sent = await handOff(tx, enrollment, message, services);
       // Read after the hand-off: sent_at is when the provider took it, not when the job began.
       await tx`
         update messages set status = 'sent', provider_id = ${sent.providerId},
@@ -124,14 +134,15 @@ export async function runDelivery(
 
 /**
  * The message to deliver and its enrollment, locked: the contact, then the enrollment (the
- * order every transaction takes them), then the message. Null when there is nothing left to
+ * order every transaction takes them), then the message. Both statements go in one round
+ * trip; the second runs once the first holds its locks. Null when there is nothing left to
  * do: the message is gone, or was sent or failed already.
  */
 async function holdMessage(tx: TransactionSql, payload: DeliverPayload) {
-  const found = await readMessage(tx, payload, false);
-  if (!found) return null;
-  const enrollment = await lockEnrollment(tx, found.workspace_id, found.enrollment_id);
-  const message = await readMessage(tx, payload, true);
+  const [enrollment, message] = await Promise.all([
+    lockEnrollmentOfMessage(tx, payload.workspace, payload.message),
+    readMessage(tx, payload),
+  ]);
   if (!enrollment || !message || message.status === 'sent' || message.status === 'failed')
     return null;
   return { enrollment, message };
@@ -159,35 +170,38 @@ async function failForGood(
       where id = ${enrollment.id}`;
 }
 
+/** The message, locked, with its contact's address and consent, sender and thread. */
 async function readMessage(
   tx: TransactionSql,
   payload: DeliverPayload,
-  lock: boolean,
 ): Promise<MessageRow | null> {
-  const [row] = lock
-    ? await tx<MessageRow[]>`
-        select id, workspace_id, enrollment_id, node, channel, status, content, thread, message_id
-        from messages where workspace_id = ${payload.workspace} and id = ${payload.message}
-        for update`
-    : await tx<MessageRow[]>`
-        select id, workspace_id, enrollment_id, node, channel, status, content, thread, message_id
-        from messages where workspace_id = ${payload.workspace} and id = ${payload.message}`;
+  const [row] = await tx<MessageRow[]>`
+    select m.id, m.workspace_id, m.enrollment_id, m.node, m.channel, m.status, m.content,
+      m.thread, m.message_id, c.email, c.phone, c.name, c.unsubscribed,
+      exists (
+        select 1 from suppressions s where s.workspace_id = c.workspace_id
+          and ((s.channel = 'email' and m.channel = 'email' and s.address = lower(c.email))
+            or (s.channel = 'phone' and m.channel <> 'email' and s.address = c.phone))
+      ) as suppressed,
+      w.default_sender,
+      (select jsonb_object_agg(t.node, t.message_id) from messages t
+        where m.thread is not null and t.enrollment_id = m.enrollment_id
+          and t.message_id is not null
+          and (t.node = m.thread ->> 'inReplyTo' or m.thread -> 'references' ? t.node)
+      ) as thread_ids
+    from messages m
+      join enrollments e on e.workspace_id = m.workspace_id and e.id = m.enrollment_id
+      join contacts c on c.workspace_id = e.workspace_id and c.id = e.contact_id
+      join workspaces w on w.id = m.workspace_id
+    where m.workspace_id = ${payload.workspace} and m.id = ${payload.message}
+    for update of m`;
   return row ?? null;
 }
 
 /** Why this contact may not be written to any more, or null. */
-async function consentWithdrawn(tx: TransactionSql, message: MessageRow): Promise<string | null> {
-  const [row] = await tx<Array<{ unsubscribed: boolean; suppressed: boolean }>>`
-    select c.unsubscribed, exists (
-      select 1 from suppressions s where s.workspace_id = c.workspace_id
-        and ((s.channel = 'email' and ${message.channel} = 'email' and s.address = lower(c.email))
-          or (s.channel = 'phone' and ${message.channel} <> 'email' and s.address = c.phone))
-    ) as suppressed
-    from contacts c join enrollments e on e.workspace_id = c.workspace_id and e.contact_id = c.id
-    where e.id = ${message.enrollment_id}`;
-  if (!row) return 'the contact is gone';
-  if (row.unsubscribed) return 'the contact unsubscribed';
-  return row.suppressed ? 'the address is suppressed' : null;
+function consentWithdrawn(message: MessageRow): string | null {
+  if (message.unsubscribed) return 'the contact unsubscribed';
+  return message.suppressed ? 'the address is suppressed' : null;
 }
 
 async function cancel(tx: TransactionSql, message: MessageRow, reason: string) {
@@ -196,39 +210,28 @@ async function cancel(tx: TransactionSql, message: MessageRow, reason: string) {
 
 async function handOff(
   tx: TransactionSql,
+  enrollment: LockedEnrollment,
   message: MessageRow,
   services: DeliveryServices,
 ): Promise<{ providerId: string; raw?: Buffer }> {
-  const [contact] = await tx<
-    Array<{ email: string | null; phone: string | null; name: string | null }>
-  >`
-    select c.email, c.phone, c.name from contacts c join enrollments e
-      on e.workspace_id = c.workspace_id and e.contact_id = c.id
-    where e.id = ${message.enrollment_id}`;
   if (message.channel === 'email') {
-    if (!contact?.email)
+    if (!message.email)
       throw new DeliveryError('the contact has no email address', {
         permanent: true,
         code: 'no_address',
       });
-    const [enrollment] = await tx<
-      Array<{ sequence_id: string; version: number; default_sender: Sender | null }>
-    >`
-      select e.sequence_id, e.version, w.default_sender
-      from enrollments e join workspaces w on w.id = e.workspace_id
-      where e.id = ${message.enrollment_id}`;
     const compiled = await compiledVersion(
       tx,
       message.workspace_id,
-      enrollment?.sequence_id as string,
-      enrollment?.version as number,
+      enrollment.sequence_id,
+      enrollment.version,
     );
     const mail = composeEmail({
       content: message.content as EmailContent,
-      to: { address: contact.email, ...(contact.name ? { name: contact.name } : {}) },
+      to: { address: message.email, ...(message.name ? { name: message.name } : {}) },
       messageId: message.message_id as string,
-      ...(enrollment?.default_sender ? { defaultSender: enrollment.default_sender } : {}),
-      thread: await threadIds(tx, message),
+      ...(message.default_sender ? { defaultSender: message.default_sender } : {}),
+      thread: threadIds(message),
       links: trackingUrls(services.publicUrl, services.secrets, {
         workspaceId: message.workspace_id,
         messageId: message.id,
@@ -241,14 +244,14 @@ async function handOff(
   if (message.channel === 'sms') {
     const content = message.content as SmsContent;
     return services.messaging.sendSms({
-      to: content.to ?? contact?.phone ?? '',
+      to: content.to ?? message.phone ?? '',
       text: content.text,
       from: services.smsFrom ?? '',
     });
   }
   const content = message.content as KakaoContent;
   return services.messaging.sendAlimTalk({
-    to: content.to ?? contact?.phone ?? '',
+    to: content.to ?? message.phone ?? '',
     templateCode: content.templateCode,
     text: content.text,
     buttons: content.buttons,
@@ -258,18 +261,15 @@ async function handOff(
   });
 }
 
-/** Core's thread names email nodes; their Message-IDs are in this enrollment's outbox. */
-async function threadIds(tx: TransactionSql, message: MessageRow) {
+/** Core's thread names email nodes; their Message-IDs came with the message (thread_ids). */
+function threadIds(message: MessageRow) {
   const thread = message.thread;
   if (!thread) return null;
-  const rows = await tx<Array<{ node: string; message_id: string | null }>>`
-    select node, message_id from messages
-    where enrollment_id = ${message.enrollment_id} and node = any(${thread.references}::text[])`;
-  const idOf = new Map(rows.map((r) => [r.node, r.message_id]));
+  const idOf = message.thread_ids ?? {};
   const references = thread.references.flatMap((node) => {
-    const id = idOf.get(node);
+    const id = idOf[node];
     return id ? [id] : [];
   });
-  const inReplyTo = idOf.get(thread.inReplyTo);
+  const inReplyTo = idOf[thread.inReplyTo];
   return inReplyTo ? { inReplyTo, references } : null;
 }

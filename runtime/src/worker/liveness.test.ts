@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db/test-database.test-support.ts';
-import { unlockDead, unlockStuck } from './liveness.ts';
+import { startLiveness, unlockDead, unlockStuck } from './liveness.ts';
 
 /* Jobs held by a worker that died, or held far too long by one that lost track of them. */
 
@@ -41,4 +41,33 @@ describe('liveness', () => {
     expect(await lockOf(stuck)).toBeNull();
     expect(await lockOf(running)).toBe('pool-live');
   });
+
+  it('looks for stuck jobs at a fifth of stuckAfter, not at every beat', async () => {
+    const first = await lockedJob('pool-first', 10);
+    const liveness = startLiveness(sql, {
+      process: 'vm:3',
+      beatEvery: 25,
+      deadAfter: 30_000,
+      stuckAfter: 10_000, // looked for every 2 s
+    });
+    try {
+      const until = async (check: () => Promise<boolean>, ms: number) => {
+        const started = Date.now();
+        while (Date.now() - started < ms) {
+          if (await check()) return true;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        return false;
+      };
+      // The first beat looks.
+      expect(await until(async () => (await lockOf(first)) === null, 1500)).toBe(true);
+      const second = await lockedJob('pool-second', 10);
+      // Beats go on every 25 ms, but the next look is due 2 s after the first.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await lockOf(second)).toBe('pool-second');
+      expect(await until(async () => (await lockOf(second)) === null, 4000)).toBe(true);
+    } finally {
+      await liveness.stop();
+    }
+  }, 15_000);
 });

@@ -90,7 +90,13 @@ const db = await startDatabase(true);
 const rates: Record<string, { raw: number[]; ours: number[] }> = {};
 try {
   const workspace = await workspaceWith(db.sql, { 'one-email': ONE_EMAIL });
-  const ids = await insertContacts(db.sql, workspace, 's', COUNT * rounds * 5);
+  // A fresh COUNT of contacts for every setting in every round.
+  const ids = await insertContacts(
+    db.sql,
+    workspace,
+    's',
+    COUNT * rounds * Object.keys(SETTINGS).length,
+  );
   let next = 0;
   for (let round = 0; round < rounds; round++)
     for (const [name, s] of Object.entries(SETTINGS)) {
@@ -131,7 +137,8 @@ try {
       });
       const stepClock = clockJobs(ours.events, 'step', COUNT);
       const deliveries = clockJobs(ours.events, 'deliver', COUNT);
-      await enroll(sql, workspace, 'one-email', ids.slice(next, next + COUNT));
+      const { enrolled } = await enroll(sql, workspace, 'one-email', ids.slice(next, next + COUNT));
+      if (enrolled !== COUNT) throw new Error(`enrolled ${enrolled} of ${COUNT}`);
       next += COUNT;
       const stepMs = await within(stepClock.done, 300_000, 'steps');
       await within(deliveries.done, 300_000, 'deliveries');

@@ -1,6 +1,11 @@
 import type { Sql, TransactionSql } from 'postgres';
 import type { EmailContent, KakaoContent, Sender, SmsContent, ThreadInfo } from '../core/index.ts';
-import { applyInput, type LockedEnrollment, lockEnrollmentOfMessage } from './apply.ts';
+import {
+  applyInput,
+  type LockedContact,
+  type LockedEnrollment,
+  lockEnrollmentOfMessage,
+} from './apply.ts';
 import {
   composeEmail,
   DeliveryError,
@@ -30,7 +35,7 @@ export interface DeliveryServices {
 
 export type DeliveryOutcome = 'sent' | 'cancelled' | 'failed' | 'done already';
 
-/** An outbox message, read under its lock with all its hand-off needs. */
+/** An outbox message, read under its lock with what its hand-off needs beyond the contact. */
 interface MessageRow {
   id: number;
   workspace_id: string;
@@ -41,11 +46,7 @@ interface MessageRow {
   content: EmailContent | SmsContent | KakaoContent;
   thread: ThreadInfo | null;
   message_id: string | null;
-  /** The contact: where to send, and whether it may still be written to on this channel. */
-  email: string | null;
-  phone: string | null;
-  name: string | null;
-  unsubscribed: boolean;
+  /** The contact's address for this channel is suppressed (the lock's flag is for any). */
   suppressed: boolean;
   default_sender: Sender | null;
   /** The Message-IDs of the nodes the thread names, by node. */
@@ -85,7 +86,7 @@ export async function runDelivery(
     if (!held) return 'done already';
     const { enrollment, message } = held;
     // Exits cancel queued messages in their own transaction; consent is checked once more here.
-    const blocked = consentWithdrawn(message);
+    const blocked = consentWithdrawn(enrollment.contact, message);
     if (blocked) {
       await cancel(tx, message, `cancelled: ${blocked}`);
       return 'cancelled';
@@ -170,14 +171,17 @@ async function failForGood(
       where id = ${enrollment.id}`;
 }
 
-/** The message, locked, with its contact's address and consent, sender and thread. */
+/**
+ * The message, locked, with its channel's suppression, the sender and the thread. The
+ * contact's address and consent come with the enrollment's lock (lockEnrollmentOfMessage).
+ */
 async function readMessage(
   tx: TransactionSql,
   payload: DeliverPayload,
 ): Promise<MessageRow | null> {
   const [row] = await tx<MessageRow[]>`
     select m.id, m.workspace_id, m.enrollment_id, m.node, m.channel, m.status, m.content,
-      m.thread, m.message_id, c.email, c.phone, c.name, c.unsubscribed,
+      m.thread, m.message_id,
       exists (
         select 1 from suppressions s where s.workspace_id = c.workspace_id
           and ((s.channel = 'email' and m.channel = 'email' and s.address = lower(c.email))
@@ -199,8 +203,8 @@ async function readMessage(
 }
 
 /** Why this contact may not be written to any more, or null. */
-function consentWithdrawn(message: MessageRow): string | null {
-  if (message.unsubscribed) return 'the contact unsubscribed';
+function consentWithdrawn(contact: LockedContact, message: MessageRow): string | null {
+  if (contact.unsubscribed) return 'the contact unsubscribed';
   return message.suppressed ? 'the address is suppressed' : null;
 }
 
@@ -214,8 +218,9 @@ async function handOff(
   message: MessageRow,
   services: DeliveryServices,
 ): Promise<{ providerId: string; raw?: Buffer }> {
+  const { contact } = enrollment;
   if (message.channel === 'email') {
-    if (!message.email)
+    if (!contact.email)
       throw new DeliveryError('the contact has no email address', {
         permanent: true,
         code: 'no_address',
@@ -228,7 +233,7 @@ async function handOff(
     );
     const mail = composeEmail({
       content: message.content as EmailContent,
-      to: { address: message.email, ...(message.name ? { name: message.name } : {}) },
+      to: { address: contact.email, ...(contact.name ? { name: contact.name } : {}) },
       messageId: message.message_id as string,
       ...(message.default_sender ? { defaultSender: message.default_sender } : {}),
       thread: threadIds(message),
@@ -244,14 +249,14 @@ async function handOff(
   if (message.channel === 'sms') {
     const content = message.content as SmsContent;
     return services.messaging.sendSms({
-      to: content.to ?? message.phone ?? '',
+      to: content.to ?? contact.phone ?? '',
       text: content.text,
       from: services.smsFrom ?? '',
     });
   }
   const content = message.content as KakaoContent;
   return services.messaging.sendAlimTalk({
-    to: content.to ?? message.phone ?? '',
+    to: content.to ?? contact.phone ?? '',
     templateCode: content.templateCode,
     text: content.text,
     buttons: content.buttons,

@@ -146,3 +146,65 @@ describe('recordEvent', () => {
     expect(await sql`select count(*)::int as n from events`).toEqual(before);
   });
 });
+
+describe('recordEvent with dedupeWithinMs', () => {
+  const stored = async (contact: string) =>
+    sql<Array<{ id: string; data: { url?: string } | null; at: Date }>>`
+      select id, data, at from events where workspace_id = ${w} and contact_id = ${contact}
+      order by id`;
+  const click = (contact: string, url: string, at: number) =>
+    recordEvent(
+      sql,
+      {
+        workspace: w,
+        contactId: contact,
+        type: 'clicked',
+        sequenceId: 'onboarding',
+        node: 'welcome',
+        data: { url },
+        at: new Date(at),
+        dedupeWithinMs: 60_000,
+      },
+      at,
+    );
+
+  it('stores an identical event once within the window, and again after it', async () => {
+    await sql`insert into contacts (workspace_id, id, email) values (${w}, 'clicker', 'clicker@example.com')`;
+    const first = await click('clicker', 'https://a.example/', START);
+    expect(first.duplicate).toBeUndefined();
+    const replay = await click('clicker', 'https://a.example/', START + 30_000);
+    expect(replay).toEqual({ id: first.id, ended: [], woke: [], duplicate: true });
+    // Another URL of the same message is another event.
+    const other = await click('clicker', 'https://b.example/', START + 30_000);
+    expect(other.duplicate).toBeUndefined();
+    const later = await click('clicker', 'https://a.example/', START + 60_001);
+    expect(later.duplicate).toBeUndefined();
+    expect((await stored('clicker')).map((e) => [e.data?.url, e.at.getTime()])).toEqual([
+      ['https://a.example/', START],
+      ['https://b.example/', START + 30_000],
+      ['https://a.example/', START + 60_001],
+    ]);
+  });
+
+  it('holds under concurrent replays: one row', async () => {
+    await sql`insert into contacts (workspace_id, id, email) values (${w}, 'racer', 'racer@example.com')`;
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => click('racer', 'https://a.example/', START)),
+    );
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(await stored('racer')).toHaveLength(1);
+  });
+
+  it('leaves events without it alone: each is stored', async () => {
+    await sql`insert into contacts (workspace_id, id, email) values (${w}, 'twice', 'twice@example.com')`;
+    const event = {
+      workspace: w,
+      contactId: 'twice',
+      type: 'opened',
+      at: new Date(START),
+    } as const;
+    await recordEvent(sql, event, START);
+    await recordEvent(sql, event, START);
+    expect(await stored('twice')).toHaveLength(2);
+  });
+});

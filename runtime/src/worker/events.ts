@@ -1,4 +1,4 @@
-import type { Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
 import type { EventType } from '../core/index.ts';
 import { applyInput, type EnrollmentRow } from './apply.ts';
 import { start } from './step.ts';
@@ -16,6 +16,12 @@ export interface NewEvent {
   name?: string;
   at?: Date;
   data?: Record<string, unknown>;
+  /**
+   * Records nothing when an identical event (same contact, type, enrollment, sequence, node,
+   * name and data) is already stored at most this many milliseconds before `at`, or after it:
+   * a mail client reloading the open pixel, or a scanner following every link, counts once.
+   */
+  dedupeWithinMs?: number;
 }
 
 export interface RecordedEvent {
@@ -24,6 +30,8 @@ export interface RecordedEvent {
   ended: Array<{ enrollment: string; status: string }>;
   /** Enrollments whose wait it satisfied: they moved on (some may have ended too). */
   woke: string[];
+  /** Set when `dedupeWithinMs` found an identical event: `id` is that one, nothing was written. */
+  duplicate?: true;
 }
 
 export class UnknownContactError extends Error {
@@ -54,6 +62,15 @@ export async function recordEvent(
     // earlier, so the event (at "now" by default) counts for it instead of predating it.
     const now = clock ?? Date.now();
     const at = event.at ?? new Date(now);
+    // Under the contact's lock, so concurrent replays (from any process) see each other's row.
+    if (event.dedupeWithinMs !== undefined) {
+      const earlier = await sameEventSince(
+        tx,
+        event,
+        new Date(at.getTime() - event.dedupeWithinMs),
+      );
+      if (earlier !== null) return { id: earlier, ended: [], woke: [], duplicate: true };
+    }
     const [row] = await tx<Array<{ id: number }>>`
       insert into events (workspace_id, contact_id, enrollment_id, sequence_id, type, node, name, at, data)
       values (${workspace}, ${contactId}, ${event.enrollmentId ?? null}, ${event.sequenceId ?? null},
@@ -117,4 +134,27 @@ export async function recordEvent(
     }
     return result;
   });
+}
+
+/**
+ * The id of an event identical to `event` stored at or after `since`, or null. The contact's
+ * events by time are an index (events_contact), so this reads a handful of rows.
+ */
+async function sameEventSince(
+  tx: TransactionSql,
+  event: NewEvent,
+  since: Date,
+): Promise<number | null> {
+  const [found] = await tx<Array<{ id: string }>>`
+    select id from events
+    where workspace_id = ${event.workspace} and contact_id = ${event.contactId}
+      and at >= ${since} and type = ${event.type}
+      and enrollment_id is not distinct from ${event.enrollmentId ?? null}::uuid
+      and sequence_id is not distinct from ${event.sequenceId ?? null}::text
+      and node is not distinct from ${event.node ?? null}::text
+      and name is not distinct from ${event.name ?? null}::text
+      and data is not distinct from ${event.data ? tx.json(event.data as never) : null}::jsonb
+    order by id desc
+    limit 1`;
+  return found ? Number(found.id) : null;
 }

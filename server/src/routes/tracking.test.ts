@@ -1,4 +1,5 @@
 import { runStep } from '@nudge/runtime/worker';
+import { closeDb, connect } from '@nudge/runtime/worker/db';
 import { createTestDatabase } from '@nudge/runtime/worker/testing';
 import { signToken, trackingUrls } from '@nudge/runtime/worker/tracking';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { fakeEditor, tempDir } from '../test-support.ts';
  * worker would have put in the mail.
  */
 
-const { sql } = await createTestDatabase();
+const { sql, url: databaseUrl } = await createTestDatabase();
 const SECRET = 'tracking-test-secret';
 const PUBLIC_URL = 'https://nudge.example';
 const app = createApp({ sql, secrets: SECRET, logger: silentLogger });
@@ -360,6 +361,43 @@ describe('unsubscribing (POST /u/<token>)', () => {
     });
     expect(big.status).toBe(413);
     expect(await contact(m.contactId)).toEqual({ unsubscribed: false });
+  });
+});
+
+describe('replayed links (a mail client reloading, a scanner, an attacker)', () => {
+  // A second server process on the same database: its own pool, its own app.
+  const otherSql = connect(databaseUrl);
+  afterAll(() => closeDb(otherSql));
+  const otherApp = createApp({ sql: otherSql, secrets: SECRET, logger: silentLogger });
+  const mine = async (contactId: string) =>
+    (await events()).filter((e) => e.contact_id === contactId).map((e) => [e.type, e.data]);
+
+  it('1,000 concurrent replays of an open pixel, over two servers, store one open', async () => {
+    const m = await mail();
+    const answers = await Promise.all(
+      Array.from({ length: 1000 }, async (_, i) => {
+        const res = await (i % 2 === 0 ? app : otherApp).request(m.open);
+        return `${res.status} ${res.headers.get('content-type')} ${(await res.arrayBuffer()).byteLength}`;
+      }),
+    );
+    expect(new Set(answers)).toEqual(new Set(['200 image/gif 43']));
+    expect(await mine(m.contactId)).toEqual([['opened', null]]);
+  });
+
+  it('replayed clicks store one click per URL, and every reader is redirected', async () => {
+    const m = await mail();
+    const urls = ['https://hanbit.example/a', 'https://hanbit.example/b'];
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const url = urls[i % 2] as string;
+        const res = await (i % 3 === 0 ? otherApp : app).request(m.click(url));
+        return res.status === 302 && res.headers.get('location') === url;
+      }),
+    );
+    expect(answers.every(Boolean)).toBe(true);
+    const clicks = await mine(m.contactId);
+    expect(clicks).toHaveLength(2);
+    expect(clicks).toEqual(expect.arrayContaining(urls.map((url) => ['clicked', { url }])));
   });
 });
 

@@ -20,7 +20,14 @@ export interface TrackingOptions {
   /** NUDGE_SECRET (or several, for rotation): what the worker signed the links with. */
   secrets: Secrets;
   logger: Logger;
+  /**
+   * Replays of an open or a click of one message (of one URL, for clicks) within this many
+   * milliseconds count once: 60 s by default. Checked in PostgreSQL, so it holds across servers.
+   */
+  dedupeWithinMs?: number;
 }
+
+const DEDUPE_WITHIN_MS = 60_000;
 
 /**
  * The links in sent mail (runtime/src/worker/tracking), public: the token is the credential.
@@ -32,12 +39,13 @@ export interface TrackingOptions {
  *
  * A token that is forged, of another kind, or about a message that is not there is a 404 and
  * writes nothing; the message is looked up by the token's workspace and message id together.
- * HEAD runs the GET handlers (Hono) but records nothing: only link checkers send it.
+ * HEAD runs the GET handlers (Hono) but records nothing: only link checkers send it. Opens and
+ * clicks replayed within `dedupeWithinMs` are recorded once; the reader's answer is the same.
  * Every answer is a small page, never the API's JSON, and a failure logs the route, never the
  * path (it holds the token).
  */
 export function trackingRoutes(app: Hono, options: TrackingOptions): void {
-  const { sql, secrets, logger } = options;
+  const { sql, secrets, logger, dedupeWithinMs = DEDUPE_WITHIN_MS } = options;
   const routes = new Hono();
   routes.onError((err, c) => {
     logger.error(`${c.req.method} ${c.req.routePath} failed`, {
@@ -59,6 +67,9 @@ export function trackingRoutes(app: Hono, options: TrackingOptions): void {
     type: EventType,
     data?: Record<string, unknown>,
   ): Promise<boolean> => {
+    // Only unsubscribing counts each time (it is idempotent anyway); reloads and scanners
+    // must not multiply opens and clicks.
+    const once = type === 'unsubscribed' ? {} : { dedupeWithinMs };
     try {
       await recordEvent(sql, {
         workspace: found.workspace_id,
@@ -68,6 +79,7 @@ export function trackingRoutes(app: Hono, options: TrackingOptions): void {
         sequenceId: found.sequence_id,
         node: found.node,
         ...(data ? { data } : {}),
+        ...once,
       });
       return true;
     } catch (error) {

@@ -314,8 +314,8 @@ describe('GET /api/openapi.json', () => {
     expect(validate.requestBody.content['application/json'].schema).toEqual({
       $ref: '#/components/schemas/Sequence',
     });
-    expect(Object.keys(validate.responses).sort()).toEqual(['200', '400', '413', '415']);
-    expect(validate.security).toEqual([]);
+    // Open, or with a token that raises the body limit (openapi.test.ts checks the errors).
+    expect(validate.security).toEqual([{}, { bearerAuth: [] }]);
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({
       type: 'http',
       scheme: 'bearer',

@@ -6,22 +6,17 @@ export const json = (schema: Json, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-export const error = (description: string) => json(ref('Error'), description);
+/** A JSON request body of this schema. */
+export const jsonBody = (schema: Json, required = true) => ({
+  required,
+  content: { 'application/json': { schema } },
+});
 export const idParam = {
   name: 'id',
   in: 'path',
   required: true,
   schema: { type: 'string' },
   description: 'the sequence id',
-};
-export const guarded = {
-  401: error('`unauthorized`: no token, or not a valid one'),
-  404: error('`sequence_not_found`: no such sequence in the workspace'),
-};
-export const writing = {
-  ...guarded,
-  400: error('`invalid_json`, `invalid_body`, `unknown_property`: the body is malformed'),
-  403: error("`forbidden`: a viewer's token (read only)"),
 };
 export const counts = ['sent', 'delivered', 'opened', 'clicked', 'replied', 'bounced', 'tasks'];
 export const obj = (properties: Json, required = Object.keys(properties)) => ({

@@ -1,33 +1,37 @@
-import { FORMAT_V1, PROBLEM_CODES, sequenceJsonSchema } from '@nudge/schema';
+import { FORMAT_V1, LIMITS, PROBLEM_CODES } from '@nudge/schema';
 import pkg from '../package.json' with { type: 'json' };
+import { formatBytes } from './limits.ts';
+import { errorResponses, errorSchema, withErrors } from './openapi-errors.ts';
+import { type Json, json, jsonBody, ref } from './openapi-parts.ts';
+import { sequenceSchemas } from './openapi-sequence.ts';
 import { workspacePaths } from './openapi-workspace.ts';
 
 /**
  * The OpenAPI 3.1 document of the API, served at GET /api/openapi.json. Each new route adds
- * its path here; the test checks that every route the app has is described and every $ref
- * resolves. The sequence JSON Schema is embedded as it is emitted, its `$defs` moved under
- * `components/schemas` so that OpenAPI tools resolve them.
+ * its path here; app.test.ts checks that every route the app has is described,
+ * openapi.test.ts that each has the error answers its inputs call for (withErrors adds them),
+ * and openapi-lint.test.ts lints the document with Redocly's rules (server/redocly.yaml). The
+ * sequence JSON Schema is embedded as it is emitted, its `$defs` moved under
+ * `components/schemas` (openapi-sequence.ts).
  */
-type Json = Record<string, unknown>;
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const errorAnswer = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: ref('Error') } },
-});
 /** Routes that take no token; every other /api route does (FORMAT.md section 8). */
 const OPEN = { security: [] };
 
 export function openApiDocument(): Json {
-  const { sequence, defs } = hoistDefs(sequenceJsonSchema);
   return {
     openapi: '3.1.0',
     info: {
       title: 'Nudge API',
       version: pkg.version,
-      description:
-        'The HTTP API of Nudge, a builder of automated follow-up sequences. Errors are JSON `{ "error": { "code", "message", "details"? } }` with a 4xx status for anything the caller can fix. Every call takes `Authorization: Bearer <token>` except those marked as open.',
+      description: [
+        "The HTTP API of Nudge, a builder of automated follow-up sequences. Every call takes `Authorization: Bearer <token>` except those marked as open; a viewer's token may only read.",
+        'Errors are JSON `{ "error": { "code", "message", "details"? } }` (the `Error` schema) with a 4xx status for anything the caller can fix; each answer lists the codes it may carry. Beyond those: a path the API does not have is a 404 `not_found`, and a method a path does not take is a 405 `method_not_allowed` with an `Allow` header.',
+      ].join('\n\n'),
     },
+    // Relative: the paths are on whichever server serves this document (PUBLIC_URL in
+    // production, http://localhost:3000 by default).
+    servers: [{ url: '/', description: 'the server that serves this document' }],
     security: [{ bearerAuth: [] }],
     paths: {
       ...workspacePaths(),
@@ -37,54 +41,21 @@ export function openApiDocument(): Json {
           summary: 'The server answers',
           ...OPEN,
           responses: {
-            200: {
-              description: 'The server is up',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    required: ['ok'],
-                    properties: { ok: { const: true } },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      '/api/validate': {
-        post: {
-          operationId: 'validateSequence',
-          summary: 'Validate a sequence file',
-          description: `Checks a sequence file (format \`${FORMAT_V1}\`): its shape, its graph and its templates, as \`nudge validate\` does. Reads and stores nothing. Any JSON is accepted and judged: the answer is 200 whether the file is valid or not. A UTF-8 byte order mark is ignored.`,
-          ...OPEN,
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: ref('Sequence') } },
-          },
-          responses: {
-            200: {
-              description: 'The verdict: `ok` is false when there is any error',
-              content: { 'application/json': { schema: ref('ValidationResult') } },
-            },
-            400: errorAnswer(
-              '`invalid_json` (details: line, column, offset) or `invalid_encoding`: the body is not JSON text',
+            200: json(
+              { type: 'object', required: ['ok'], properties: { ok: { const: true } } },
+              'The server is up',
             ),
-            413: errorAnswer('`payload_too_large`: the body is over the limit (details: limit)'),
-            415: errorAnswer('`unsupported_media_type`: the Content-Type is not JSON'),
           },
         },
       },
+      '/api/validate': { post: validateOperation() },
       '/api/openapi.json': {
         get: {
           operationId: 'openApi',
           summary: 'This document',
           ...OPEN,
           responses: {
-            200: {
-              description: 'The OpenAPI 3.1 document of the API',
-              content: { 'application/json': { schema: { type: 'object' } } },
-            },
+            200: json({ type: 'object' }, 'The OpenAPI 3.1 document of the API'),
           },
         },
       },
@@ -97,9 +68,9 @@ export function openApiDocument(): Json {
           description: 'An API token of the workspace',
         },
       },
+      responses: errorResponses(),
       schemas: {
-        Sequence: sequence,
-        ...defs,
+        ...sequenceSchemas(),
         Problem: problemSchema(),
         ValidationResult: {
           type: 'object',
@@ -114,24 +85,45 @@ export function openApiDocument(): Json {
             warnings: { type: 'array', items: ref('Problem') },
           },
         },
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: {
-            error: {
-              type: 'object',
-              required: ['code', 'message'],
-              properties: {
-                code: { type: 'string', description: 'stable, machine-readable' },
-                message: { type: 'string', description: 'one sentence a person can act on' },
-                details: { type: 'object' },
-              },
-            },
-          },
-        },
+        Error: errorSchema,
       },
     },
   };
+}
+
+/** POST /api/validate: open, or with a token for larger files (routes/validate.ts). */
+function validateOperation(): Json {
+  return withErrors(
+    'post',
+    {
+      operationId: 'validateSequence',
+      summary: 'Validate a sequence file',
+      description: `Checks a sequence file (format \`${FORMAT_V1}\`): its shape, its graph and its templates, as \`nudge validate\` does. Reads and stores nothing. Any JSON is accepted and judged: the answer is 200 whether the file is valid or not (a string holding a NUL or a lone surrogate is an \`invalid_text\` problem). A UTF-8 byte order mark is ignored. No token is needed; one raises the body limit.`,
+      // Either no token at all, or a bearer token: `` is the empty requirement.
+      security: [{}, { bearerAuth: [] }],
+      requestBody: jsonBody(ref('Sequence')),
+      responses: {
+        200: json(ref('ValidationResult'), 'The verdict: `ok` is false when there is any error'),
+      },
+    },
+    {
+      401: {
+        codes: ['unauthorized'],
+        note: 'Only when a token is sent, and it is not a valid one.',
+      },
+      413: {
+        codes: ['payload_too_large'],
+        note: `Without a token the limit is lower (\`details.limit\`); a valid token, of any role, raises it to the sequence file's, ${formatBytes(LIMITS.fileBytes)} (\`details.limitWithToken\`).`,
+      },
+      // A NUL or a lone surrogate in the file is an `invalid_text` problem of the verdict, a
+      // 200 like any other problem: this call judges the file rather than refusing it.
+      422: null,
+      429: {
+        codes: ['too_many_requests'],
+        note: 'Only when a token is sent: wrong ones count against the address as on every other route.',
+      },
+    },
+  );
 }
 
 function problemSchema(): Json {
@@ -157,30 +149,4 @@ function problemSchema(): Json {
       edgeId: { type: 'string', description: 'the edge the problem concerns' },
     },
   };
-}
-
-/** Moves `$defs` to component schemas (`#/$defs/rule` becomes `#/components/schemas/Rule`). */
-function hoistDefs(schema: Json): { sequence: Json; defs: Json } {
-  const { $defs = {}, $schema: _dialect, $id: _id, ...rest } = schema as Json & { $defs?: Json };
-  const names = new Map(
-    Object.keys($defs).map((key) => [`#/$defs/${key}`, `#/components/schemas/${pascal(key)}`]),
-  );
-  const rewrite = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(rewrite);
-    if (typeof value !== 'object' || value === null) return value;
-    return Object.fromEntries(
-      Object.entries(value).map(([key, v]) => [
-        key,
-        key === '$ref' && typeof v === 'string' ? (names.get(v) ?? v) : rewrite(v),
-      ]),
-    );
-  };
-  const defs = Object.fromEntries(
-    Object.entries($defs).map(([key, def]) => [pascal(key), rewrite(def)]),
-  );
-  return { sequence: rewrite(rest) as Json, defs };
-}
-
-function pascal(name: string): string {
-  return name.replace(/(^|[-_])(\w)/g, (_, _sep, ch: string) => ch.toUpperCase());
 }

@@ -107,16 +107,51 @@ describe('POST /api/validate', () => {
     });
   });
 
-  it('takes at most LIMITS.fileBytes by default, the limit of the CLI and the editor', async () => {
-    const res = await createApp().request('/api/validate', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: ' '.repeat(LIMITS.fileBytes + 1),
+  it('takes at most 256 KiB without a token, and no token can raise that without a database', async () => {
+    for (const authorization of [undefined, 'Bearer any']) {
+      const res = await createApp().request('/api/validate', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(authorization ? { authorization } : {}),
+        },
+        body: ' '.repeat(256 * 1024 + 1),
+      });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toEqual({
+        error: {
+          code: 'payload_too_large',
+          message: 'the body is larger than 256 KiB',
+          details: { limit: 256 * 1024 },
+        },
+      });
+    }
+  });
+
+  it('takes LIMITS.fileBytes, the limit of the CLI and the editor, with a token', async () => {
+    const app = createApp({
+      authenticate: async (c, next) => {
+        if (c.req.header('authorization') !== 'Bearer t') return c.text('no', 401);
+        c.set('workspace', 'w');
+        c.set('role', 'viewer');
+        await next();
+      },
     });
-    expect(res.status).toBe(413);
-    expect(await res.json()).toMatchObject({
+    const post = (size: number, authorization: string) =>
+      app.request('/api/validate', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: ' '.repeat(size),
+      });
+    const over = await post(LIMITS.fileBytes + 1, 'Bearer t');
+    expect(over.status).toBe(413);
+    expect(await over.json()).toMatchObject({
       error: { message: 'the body is larger than 16 MiB', details: { limit: LIMITS.fileBytes } },
     });
+    // Under the limit: judged (an empty body is a 400 of its own, past the limit's check).
+    expect((await post(1024 * 1024, 'Bearer t')).status).toBe(400);
+    // A refused token is the authentication's answer, not a larger limit.
+    expect((await post(1024 * 1024, 'Bearer wrong')).status).toBe(401);
   });
 
   it('answers 413 for a chunked body over the limit, without a Content-Length', async () => {

@@ -1,7 +1,8 @@
 import type { Secrets } from '@nudge/runtime/worker/tracking';
 import { LIMITS } from '@nudge/schema';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { type ApiEnv, bearerAuth } from './auth.ts';
+import { type ApiEnv, bearerAuth, viewersOnlyRead } from './auth.ts';
+import { type FailureBudget, FailureLimiter } from './auth-limiter.ts';
 import type { Sql } from './db/types.ts';
 import { errorHandler, notFound } from './errors.ts';
 import { consoleLogger, type Logger } from './log.ts';
@@ -16,15 +17,18 @@ import { sequenceRoutes } from './routes/sequences.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { pixelHeaders, trackingRoutes } from './routes/tracking.ts';
-import { validateRoutes } from './routes/validate.ts';
+import { OPEN_BODY_BYTES, validateRoutes } from './routes/validate.ts';
 import { securityHeaders } from './security.ts';
 import { serveEditor } from './static.ts';
+import { refuseBadParameters } from './text-door.ts';
 
 export interface AppOptions {
   /** The built editor (index.html and assets/); null or absent serves the API alone. */
   editorDir?: string | null;
   /** The largest request body read; LIMITS.fileBytes of @nudge/schema (16 MiB) by default. */
   maxBodyBytes?: number;
+  /** The largest body POST /api/validate takes without a valid token: 256 KiB by default. */
+  openBodyBytes?: number;
   logger?: Logger;
   /**
    * The database: with it, the workspace routes (sequences, contacts, enrollments, events,
@@ -33,9 +37,12 @@ export interface AppOptions {
   sql?: Sql;
   /**
    * Guards every /api route except the open ones (health, openapi.json, validate): it must set
-   * `workspace` and `role` (see auth.ts). Default with `sql`: bearer tokens of api_tokens.
+   * `workspace` and `role` (see auth.ts); viewers are then kept to reading. Default with `sql`:
+   * bearer tokens of api_tokens. POST /api/validate runs it too when a token is sent.
    */
   authenticate?: MiddlewareHandler<ApiEnv>;
+  /** How many wrong tokens a client address may send, and how fast it is forgiven (auth-limiter.ts). */
+  failedAuth?: Partial<FailureBudget>;
   /**
    * NUDGE_SECRET, as the worker signs mail links with it: with it and `sql`, the public tracking
    * and unsubscribe links (/t/..., /u/...) are served.
@@ -52,16 +59,24 @@ export function createApp(options: AppOptions = {}): Hono {
   app.use('*', securityHeaders());
 
   const api = new Hono();
+  // Before every /api route, open ones included: no NUL or lone surrogate in a path or query.
+  api.use('*', refuseBadParameters());
   // Open routes: pure functions of their input, or the API's own description. They are
   // registered before the guard: Hono runs handlers in registration order, and these answer
   // without calling next(), so the guard below never sees their requests.
   healthRoutes(api);
   openApiRoutes(api);
-  validateRoutes(api, { maxBodyBytes: options.maxBodyBytes ?? LIMITS.fileBytes });
-  const authenticate = options.authenticate ?? (options.sql && bearerAuth(options.sql));
+  const limiter = new FailureLimiter(options.failedAuth);
+  const authenticate =
+    options.authenticate ?? (options.sql && bearerAuth(options.sql, { limiter }));
+  validateRoutes(api, {
+    maxBodyBytes: options.maxBodyBytes ?? LIMITS.fileBytes,
+    openBodyBytes: options.openBodyBytes ?? OPEN_BODY_BYTES,
+    authenticate,
+  });
   if (authenticate) {
     const guarded = new Hono<ApiEnv>();
-    guarded.use('*', authenticate);
+    guarded.use('*', authenticate, viewersOnlyRead());
     if (options.sql) workspaceRoutes(guarded, options.sql);
     api.route('/', guarded);
   }

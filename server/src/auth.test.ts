@@ -1,7 +1,11 @@
+import { Agent, request } from 'node:http';
 import { createTestDatabase } from '@nudge/runtime/worker/testing';
 import { describe, expect, it } from 'vitest';
 import { apiOn, createWorkspace } from './api.test-support.ts';
+import type { AppOptions } from './app.ts';
 import { hashToken } from './auth.ts';
+import { silentLogger } from './log.ts';
+import { startServer } from './start.ts';
 import { readExample } from './test-support.ts';
 
 const { sql } = await createTestDatabase();
@@ -107,3 +111,154 @@ describe('bearer tokens', () => {
     expect((await lastUsed())?.getTime()).toBe(first?.getTime());
   });
 });
+
+describe('failed authentications, per client address (over real sockets)', () => {
+  /** A server on this database for the test's body; closed after it. */
+  async function withServer(options: AppOptions, body: (port: number) => Promise<void>) {
+    const server = await startServer({
+      port: 0,
+      editorDir: null,
+      sql,
+      logger: silentLogger,
+      ...options,
+    });
+    try {
+      await body(server.port);
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('answers 429 with Retry-After past 10 wrong tokens, without looking tokens up', async () => {
+    const w = await createWorkspace(sql, 'throttled');
+    await withServer({}, async (port) => {
+      const from = (localAddress: string, token: string | null, path = '/api/tasks') =>
+        send(port, { localAddress, token, path });
+      for (let i = 0; i < 10; i++)
+        expect((await from('127.0.0.3', `wrong-${i}`)).status, `try ${i + 1}`).toBe(401);
+      const refused = await from('127.0.0.3', 'wrong-10');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(5);
+      expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(6);
+      expect(refused.headers['www-authenticate']).toBeUndefined();
+      expect(JSON.parse(refused.body)).toEqual({
+        error: {
+          code: 'too_many_requests',
+          message: expect.stringMatching(
+            /too many wrong API tokens from this address: try again in \d s/,
+          ),
+          details: { retryAfter: Number(refused.headers['retry-after']) },
+        },
+      });
+      // Even a valid token is not looked up from there (it would have been used, and accepted)…
+      expect((await from('127.0.0.3', w.tokens.admin)).status).toBe(429);
+      const validate = { localAddress: '127.0.0.3', token: w.tokens.viewer, body: '{}' };
+      expect((await send(port, { ...validate, path: '/api/validate' })).status).toBe(429);
+      const [token] = await sql<Array<{ at: Date | null }>>`
+        select last_used_at as at from api_tokens where token_hash = ${hashToken(w.tokens.admin)}`;
+      expect(token?.at).toBeNull();
+      // …a call without one is the usual 401, and other addresses are not slowed.
+      expect((await from('127.0.0.3', null)).status).toBe(401);
+      expect((await from('127.0.0.4', w.tokens.admin)).status).toBe(200);
+      expect((await from('127.0.0.4', 'wrong')).status).toBe(401);
+    });
+  });
+
+  it('counts wrong tokens sent to POST /api/validate too', async () => {
+    await withServer({ failedAuth: { free: 2 } }, async (port) => {
+      const validate = (token: string) =>
+        send(port, { localAddress: '127.0.0.5', token, path: '/api/validate', body: '{}' });
+      expect((await validate('wrong-1')).status).toBe(401);
+      expect((await validate('wrong-2')).status).toBe(401);
+      expect((await validate('wrong-3')).status).toBe(429);
+    });
+  });
+
+  it('forgives as the budget refills', async () => {
+    const w = await createWorkspace(sql, 'refilled');
+    await withServer({ failedAuth: { free: 2, refillMs: 300 } }, async (port) => {
+      const from = (token: string) =>
+        send(port, { localAddress: '127.0.0.6', token, path: '/api/tasks' });
+      expect((await from('wrong-1')).status).toBe(401);
+      expect((await from('wrong-2')).status).toBe(401);
+      const refused = await from(w.tokens.viewer);
+      expect(refused.status).toBe(429);
+      expect(refused.headers['retry-after']).toBe('1');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect((await from(w.tokens.viewer)).status).toBe(200);
+    });
+  });
+
+  it('1,000 wrong tokens over 20 connections: a handful looked up, the rest 429', async () => {
+    await withServer({}, async (port) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 20 });
+      try {
+        const answers = await Promise.all(
+          Array.from({ length: 1000 }, (_, i) =>
+            send(port, {
+              localAddress: '127.0.0.7',
+              token: `guess-${i}`,
+              path: '/api/tasks',
+              agent,
+            }),
+          ),
+        );
+        const statuses = answers.map((a) => a.status);
+        expect(new Set(statuses)).toEqual(new Set([401, 429]));
+        // Lookups already under way when the budget ran out still answer; at most one a connection.
+        expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(10 + 20);
+      } finally {
+        agent.destroy();
+      }
+    });
+  });
+
+  it('does not count calls that come without a socket (app.request, inside this process)', async () => {
+    for (let i = 0; i < 30; i++)
+      expect((await call(`wrong-${i}`, 'GET', '/api/tasks')).status).toBe(401);
+  });
+});
+
+interface Sent {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** One request from `localAddress` (any of 127.0.0.0/8 reaches loopback on Linux). */
+function send(
+  port: number,
+  options: {
+    localAddress: string;
+    token: string | null;
+    path: string;
+    body?: string;
+    agent?: Agent;
+  },
+): Promise<Sent> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: options.path,
+        method: options.body === undefined ? 'GET' : 'POST',
+        localAddress: options.localAddress,
+        agent: options.agent ?? false,
+        headers: {
+          ...(options.token === null ? {} : { authorization: `Bearer ${options.token}` }),
+          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8').on('data', (chunk) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}

@@ -175,3 +175,49 @@ describe('readConfig: DKIM', () => {
     );
   });
 });
+
+describe('readConfig: connection limits', () => {
+  it('reads the timeouts in seconds and the connection cap; only those set', () => {
+    expect(readConfig({}).limits).toBeUndefined();
+    expect(
+      readConfig({
+        NUDGE_HEADERS_TIMEOUT: '5',
+        NUDGE_REQUEST_TIMEOUT: ' 120 ',
+        NUDGE_KEEP_ALIVE_TIMEOUT: '2.5',
+        NUDGE_MAX_CONNECTIONS: '200',
+      }).limits,
+    ).toEqual({
+      headersTimeoutMs: 5000,
+      requestTimeoutMs: 120_000,
+      keepAliveTimeoutMs: 2500,
+      maxConnections: 200,
+    });
+    expect(readConfig({ NUDGE_KEEP_ALIVE_TIMEOUT: '1' }).limits).toEqual({
+      keepAliveTimeoutMs: 1000,
+    });
+  });
+
+  it.each([
+    ['NUDGE_HEADERS_TIMEOUT', '0'],
+    ['NUDGE_REQUEST_TIMEOUT', '-5'],
+    ['NUDGE_KEEP_ALIVE_TIMEOUT', '5s'],
+    ['NUDGE_REQUEST_TIMEOUT', '86400'],
+    ['NUDGE_MAX_CONNECTIONS', '0'],
+    ['NUDGE_MAX_CONNECTIONS', '10.5'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => readConfig({ [name]: value })).toThrow(name);
+  });
+
+  it('refuses a headers timeout longer than the request timeout, default or not', () => {
+    expect(() => readConfig({ NUDGE_HEADERS_TIMEOUT: '60' })).toThrow(
+      /NUDGE_HEADERS_TIMEOUT \(60 s\) must not be longer than NUDGE_REQUEST_TIMEOUT \(30 s\)/,
+    );
+    expect(readConfig({ NUDGE_HEADERS_TIMEOUT: '60', NUDGE_REQUEST_TIMEOUT: '90' }).limits).toEqual(
+      {
+        headersTimeoutMs: 60_000,
+        requestTimeoutMs: 90_000,
+      },
+    );
+  });
+});

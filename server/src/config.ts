@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { domainToASCII } from 'node:url';
 import { type DkimOptions, dkimPrivateKey } from '@nudge/runtime/worker/delivery';
+import { CONNECTION_LIMITS, type ConnectionLimits } from './connection-limits.ts';
 import { repoRoot } from './paths.ts';
 
 export interface ServerConfig {
@@ -32,6 +33,12 @@ export interface ServerConfig {
    * signed. The key is a KeyObject: should the config ever be printed, it shows no key.
    */
   dkim?: DkimOptions;
+  /**
+   * NUDGE_HEADERS_TIMEOUT (10), NUDGE_REQUEST_TIMEOUT (30), NUDGE_KEEP_ALIVE_TIMEOUT (5), in
+   * seconds, and NUDGE_MAX_CONNECTIONS (1000): how long clients may take, how many at once.
+   * Only those set; the defaults are CONNECTION_LIMITS (connection-limits.ts).
+   */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +63,8 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
   if (config.databaseUrl) readUrl('DATABASE_URL', config.databaseUrl);
   const dkim = readDkim(env);
   if (dkim) config.dkim = dkim;
+  const limits = readLimits(env);
+  if (Object.keys(limits).length > 0) config.limits = limits;
   return config;
 }
 
@@ -133,4 +142,40 @@ function readPort(value: string | undefined): number {
       `PORT must be a number from 0 to 65535 (0 picks a free port), not ${JSON.stringify(value)}`,
     );
   return port;
+}
+
+/** The connection limits set in the environment (seconds, as people write them; ms inside). */
+function readLimits(env: Record<string, string | undefined>): Partial<ConnectionLimits> {
+  const limits: Partial<ConnectionLimits> = {};
+  const seconds = (
+    name: string,
+    key: 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs',
+  ) => {
+    const text = env[name]?.trim();
+    if (!text) return;
+    const value = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || value <= 0 || value > 3600)
+      throw new ConfigError(
+        `${name} must be a number of seconds above 0, at most 3600, not ${JSON.stringify(env[name])}`,
+      );
+    limits[key] = Math.round(value * 1000);
+  };
+  seconds('NUDGE_HEADERS_TIMEOUT', 'headersTimeoutMs');
+  seconds('NUDGE_REQUEST_TIMEOUT', 'requestTimeoutMs');
+  seconds('NUDGE_KEEP_ALIVE_TIMEOUT', 'keepAliveTimeoutMs');
+  const max = env.NUDGE_MAX_CONNECTIONS?.trim();
+  if (max) {
+    if (!/^\d+$/.test(max) || Number(max) < 1)
+      throw new ConfigError(
+        `NUDGE_MAX_CONNECTIONS must be a whole number above 0, not ${JSON.stringify(env.NUDGE_MAX_CONNECTIONS)}`,
+      );
+    limits.maxConnections = Number(max);
+  }
+  const { headersTimeoutMs, requestTimeoutMs } = { ...CONNECTION_LIMITS, ...limits };
+  // Node refuses to start otherwise; say so in the settings' own words.
+  if (headersTimeoutMs > requestTimeoutMs)
+    throw new ConfigError(
+      `NUDGE_HEADERS_TIMEOUT (${headersTimeoutMs / 1000} s) must not be longer than NUDGE_REQUEST_TIMEOUT (${requestTimeoutMs / 1000} s)`,
+    );
+  return limits;
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.ts';
+import { type ConnectionLimits, connectionLimits, httpServerOptions } from './connection-limits.ts';
 import { defaultEditorDir, repoRoot } from './paths.ts';
 
 export interface StartServerOptions extends Omit<AppOptions, 'editorDir'> {
@@ -13,6 +14,8 @@ export interface StartServerOptions extends Omit<AppOptions, 'editorDir'> {
   host?: string;
   /** The built editor; editor/dist by default; null serves the API alone. */
   editorDir?: string | null;
+  /** Timeouts and the connection cap, over CONNECTION_LIMITS (connection-limits.ts). */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export interface RunningServer {
@@ -38,11 +41,17 @@ export class EditorNotBuiltError extends Error {
 
 /** Starts the HTTP server; resolves once it listens, rejects if it can't (port in use, …). */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  const { port = 3000, host = '127.0.0.1', ...appOptions } = options;
+  const { port = 3000, host = '127.0.0.1', limits: given, ...appOptions } = options;
   const editorDir = checkEditor(options.editorDir);
+  const limits = connectionLimits(given);
 
   const app = createApp({ ...appOptions, editorDir });
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: host }) as Server;
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    hostname: host,
+    serverOptions: httpServerOptions(limits),
+  }) as Server;
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -39,7 +39,7 @@ const CODES = {
   unsupported_media_type:
     'the `Content-Type` is not JSON: send `application/json` (or any `application/*+json`), or none',
   invalid_text:
-    'a string holds a NUL character or a lone surrogate, which is not text that can be stored (details: `{ pointer }` into the body, or `{ parameter, in }` for a path or query parameter)',
+    'a string holds a NUL character or a lone surrogate (or a malformed %-escape), which is not text that can be stored (details: `{ pointer }` into the body, `{ in: "path" }`, or `{ parameter, in: "query" }`)',
   invalid_sequence:
     "the body is not a valid sequence file (details: `{ errors, warnings }`, the validator's Problems)",
   id_mismatch: "the file's `id` is not the id in the path (details: `{ pointer, fileId, pathId }`)",
@@ -58,11 +58,8 @@ export type ErrorCode = keyof typeof CODES;
 /** The 4xx statuses the document describes. */
 type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
 
-/**
- * An error answer: the codes it may carry, and optionally a sentence on this call's case; or
- * null, for a status the operation never answers with although its inputs would call for it.
- */
-export type Answer = readonly ErrorCode[] | { codes: readonly ErrorCode[]; note: string } | null;
+/** An error answer: the codes it may carry, and optionally a sentence on this call's case. */
+export type Answer = readonly ErrorCode[] | { codes: readonly ErrorCode[]; note: string };
 
 /** The answers shared by many operations: components/responses, by name. */
 const SHARED = {
@@ -137,11 +134,11 @@ type Method = 'get' | 'post' | 'put';
 
 /**
  * `operation` with its error answers: those that follow from what it takes, merged with its
- * own (`answers`). Behind the token (no `security` of its own): 401 and 429, and 403 for a
- * method other than GET (viewers only read). A JSON body: 400 not JSON, 413, 415 and 422
- * `invalid_text`. Path or query parameters: 422 `invalid_text`. An own answer for one of
- * those statuses adds its codes to the shared ones (null removes it); an answer equal to a
- * shared one is a $ref to it.
+ * own (`answers`). Every operation: 422 `invalid_text` (the path, the query, the body). Behind
+ * the token (no `security` of its own): 401 and 429, and 403 for a method other than GET
+ * (viewers only read). A JSON body: 400 not JSON, 413 and 415. An own answer for one of those
+ * statuses adds its codes (and its note) to the shared ones; an answer equal to a shared one
+ * is a $ref to it.
  */
 export function withErrors(
   method: Method,
@@ -149,7 +146,7 @@ export function withErrors(
   answers: Partial<Record<Status, Answer>> = {},
 ): Json {
   const merged = new Map<Status, { codes: ErrorCode[]; notes: string[] }>();
-  const add = (status: Status, answer: Exclude<Answer, null>) => {
+  const add = (status: Status, answer: Answer) => {
     const entry = merged.get(status) ?? { codes: [], notes: [] };
     const { codes, note } = 'codes' in answer ? answer : { codes: answer, note: undefined };
     for (const code of codes) if (!entry.codes.includes(code)) entry.codes.push(code);
@@ -166,16 +163,11 @@ export function withErrors(
     add(400, SHARED.NotJson.codes);
     add(413, SHARED.PayloadTooLarge.codes);
     add(415, SHARED.UnsupportedMediaType.codes);
-    add(422, SHARED.InvalidText.codes);
   }
-  const parameters = (operation.parameters ?? []) as Array<{ in: string }>;
-  if (parameters.some((p) => p.in === 'path' || p.in === 'query'))
-    add(422, SHARED.InvalidText.codes);
-  for (const [key, answer] of Object.entries(answers)) {
-    const status = Number(key) as Status;
-    if (answer === null) merged.delete(status);
-    else add(status, answer);
-  }
+  // Every /api request passes the text door (text-door.ts): a path or a query string, declared
+  // parameters or not, and a JSON body read by readJson.
+  add(422, SHARED.InvalidText.codes);
+  for (const [status, answer] of Object.entries(answers)) add(Number(status) as Status, answer);
 
   const errors = Object.fromEntries(
     [...merged].map(([status, { codes, notes }]) => {

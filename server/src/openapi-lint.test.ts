@@ -11,8 +11,8 @@ import { createApp } from './app.ts';
 
 /**
  * The OpenAPI document, exactly as GET /api/openapi.json serves it, linted with Redocly's
- * rules as server/redocly.yaml sets them (and server/.redocly.lint-ignore.yaml excuses):
- * every error or warning fails the test, listed one a line. @redocly/openapi-core is the
+ * rules as server/redocly.yaml sets them: every error or warning fails the test, listed one a
+ * line. @redocly/openapi-core is the
  * engine of the Redocly CLI; unlike the CLI it has no telemetry and no update check, and with
  * only local $refs and built-in rule sets it needs no network, which these tests hold it to.
  */
@@ -61,7 +61,9 @@ describe('the OpenAPI document', () => {
     expect(lines(problems.filter((p) => !p.ignored))).toEqual([]);
   });
 
-  it('excuses, in the ignore file, only problems that are still there', async () => {
+  // An ignore file (.redocly.lint-ignore.yaml beside the config, naming `openapi.json`) may
+  // excuse single places, each with its reason; none may outlive the problem it excuses.
+  it('excuses, in an ignore file, only problems that are still there', async () => {
     const config = await loadConfig({ configPath: CONFIG_PATH });
     const ignored = (await lint(await served(), config)).filter((p) => p.ignored);
     const excused = Object.entries(config.ignore).flatMap(([file, rules]) =>
@@ -69,7 +71,6 @@ describe('the OpenAPI document', () => {
         [...pointers].map((pointer) => `${file} ${rule} ${pointer}`),
       ),
     );
-    expect(excused.length).toBeGreaterThan(0);
     expect(
       ignored.map((p) => `${DOCUMENT_PATH} ${p.ruleId} ${p.location[0]?.pointer}`).sort(),
     ).toEqual(excused.sort());

@@ -36,7 +36,7 @@ export function openApiDocument(): Json {
     paths: {
       ...workspacePaths(),
       '/api/health': {
-        get: {
+        get: withErrors('get', {
           operationId: 'health',
           summary: 'The server answers',
           ...OPEN,
@@ -46,18 +46,18 @@ export function openApiDocument(): Json {
               'The server is up',
             ),
           },
-        },
+        }),
       },
       '/api/validate': { post: validateOperation() },
       '/api/openapi.json': {
-        get: {
+        get: withErrors('get', {
           operationId: 'openApi',
           summary: 'This document',
           ...OPEN,
           responses: {
             200: json({ type: 'object' }, 'The OpenAPI 3.1 document of the API'),
           },
-        },
+        }),
       },
     },
     components: {
@@ -115,9 +115,12 @@ function validateOperation(): Json {
         codes: ['payload_too_large'],
         note: `Without a token the limit is lower (\`details.limit\`); a valid token, of any role, raises it to the sequence file's, ${formatBytes(LIMITS.fileBytes)} (\`details.limitWithToken\`).`,
       },
-      // A NUL or a lone surrogate in the file is an `invalid_text` problem of the verdict, a
-      // 200 like any other problem: this call judges the file rather than refusing it.
-      422: null,
+      // This call judges the file rather than refusing it: such a string in the file is a
+      // problem of its verdict, a 200 like any other.
+      422: {
+        codes: [],
+        note: 'Only for the path or the query: a NUL or a lone surrogate in the file is an `invalid_text` problem of the 200 verdict.',
+      },
       429: {
         codes: ['too_many_requests'],
         note: 'Only when a token is sent: wrong ones count against the address as on every other route.',

@@ -1,7 +1,10 @@
-import { captureTransport } from '@nudge/runtime/worker/delivery';
+import { captureTransport, composeEmail } from '@nudge/runtime/worker/delivery';
 import { createTestDatabase } from '@nudge/runtime/worker/testing';
+import { trackingUrls } from '@nudge/runtime/worker/tracking';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiOn, createWorkspace, type TestWorkspace } from '../api.test-support.ts';
+import { createApp } from '../app.ts';
+import { silentLogger } from '../log.ts';
 
 /* The captured-mail outbox through the API, on messages as the capture transport writes them. */
 
@@ -147,16 +150,145 @@ describe('GET /api/outbox/:id', () => {
       expect(res.status, id).toBe(404);
       expect(res.json.error.code, id).toBe('message_not_found');
     }
-    expect((await call(w.tokens.viewer, 'GET', `/api/outbox/${theirs.id}/raw`)).status).toBe(404);
+    expect((await call(w.tokens.editor, 'GET', `/api/outbox/${theirs.id}/raw`)).status).toBe(404);
   });
 
-  it('gives the raw message as message/rfc822, byte for byte', async () => {
-    const res = await app.request(`/api/outbox/${second.id}/raw`, {
-      headers: { authorization: `Bearer ${w.tokens.viewer}` },
+  it('gives the raw message as message/rfc822, byte for byte, to editors and admins', async () => {
+    for (const role of ['editor', 'admin'] as const) {
+      const res = await app.request(`/api/outbox/${second.id}/raw`, {
+        headers: { authorization: `Bearer ${w.tokens[role]}` },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('message/rfc822');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(Buffer.from(await res.arrayBuffer()).equals(second.raw)).toBe(true);
+    }
+  });
+
+  it('gives no raw message to a viewer (403, whether or not it exists)', async () => {
+    for (const id of [second.id, theirs.id, 999999]) {
+      const res = await call(w.tokens.viewer, 'GET', `/api/outbox/${id}/raw`);
+      expect(res.status).toBe(403);
+      expect(res.json.error).toMatchObject({
+        code: 'forbidden',
+        message: expect.stringContaining('signed tracking and unsubscribe links'),
+        details: { role: 'viewer' },
+      });
+    }
+  });
+});
+
+describe('the signed links of a sent mail', () => {
+  const SECRET = 'outbox-test-secret';
+  const PUBLIC_URL = 'https://nudge.example';
+  // The links are served by the app that knows the secret, as in `pnpm start`.
+  const served = createApp({ sql, secrets: SECRET, logger: silentLogger });
+
+  /** A mail as delivery composes it (tracked links, open pixel, List-Unsubscribe), captured. */
+  async function captureTracked(ws: { id: string; enrollment: string }) {
+    const messageId = `<${crypto.randomUUID()}@nudge.test>`;
+    const [row] = await sql<Array<{ id: number }>>`
+      insert into messages (workspace_id, enrollment_id, node, channel, status, content, message_id, sent_at)
+      values (${ws.id}, ${ws.enrollment}, 'tracked', 'email', 'sent', '{}', ${messageId}, now())
+      returning id`;
+    const id = Number(row?.id);
+    const links = trackingUrls(PUBLIC_URL, SECRET, { workspaceId: ws.id, messageId: id });
+    const mail = composeEmail({
+      content: {
+        subject: '가이드',
+        html: '<p><a href="https://hanbit.example/guide">가이드 보기</a></p>',
+        text: '가이드: https://hanbit.example/guide',
+        from: { name: '넛지', email: 'team@nudge.test' },
+        cc: [],
+        bcc: [],
+      },
+      to: { address: 'minjun@hanbit.example', name: '김민준' },
+      messageId,
+      links,
+      tracking: { opens: true, clicks: true },
+    });
+    const { raw } = await transport.send(mail);
+    await sql`insert into captured_mail (message_id, workspace_id, raw, captured_at)
+              values (${id}, ${ws.id}, ${raw as Buffer}, now())`;
+    return { id, links };
+  }
+
+  /** Every path of a signed link in `text`. */
+  const signedPaths = (text: string) =>
+    [...text.matchAll(/https:\/\/nudge\.example(\/(?:t\/[oc]|u)\/[^\s"'<>]+)/g)].map(
+      (m) => m[1] ?? '',
+    );
+
+  it('are redacted for a viewer, in the HTML and in the headers, and counted', async () => {
+    const ws = await workspaceWithEnrollment();
+    const { id, links } = await captureTracked(ws);
+    const res = await call(ws.tokens.viewer, 'GET', `/api/outbox/${id}`);
+    expect(res.status).toBe(200);
+    const shown = JSON.stringify(res.json);
+    for (const link of [
+      links.openPixel,
+      links.unsubscribe,
+      links.click('https://hanbit.example/guide'),
+    ])
+      expect(shown).not.toContain(
+        link
+          .split('/')
+          .pop()
+          ?.replace(/\.gif$/, ''),
+      );
+    expect(res.json.redactedLinks).toBe(3);
+    expect(res.json.html).toContain(
+      '<a href="https://nudge.example/t/c/[redacted]">가이드 보기</a>',
+    );
+    expect(res.json.html).toContain('https://nudge.example/t/o/[redacted].gif');
+    expect(res.json.headers).toContainEqual({
+      name: 'List-Unsubscribe',
+      value: '<https://nudge.example/u/[redacted]>',
+    });
+    // What is not a signed link is as it was.
+    expect(res.json).toMatchObject({
+      subject: '가이드',
+      text: '가이드: https://hanbit.example/guide',
+    });
+    // Nothing a viewer was shown unsubscribes anyone, or counts an open or a click.
+    for (const path of signedPaths(shown)) {
+      expect((await served.request(path)).status, path).toBe(404);
+      const post = await served.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+      expect(post.status, path).toBeGreaterThanOrEqual(400);
+    }
+    const [contact] =
+      await sql`select unsubscribed from contacts where workspace_id = ${ws.id} and id = 'c1'`;
+    expect(contact?.unsubscribed).toBe(false);
+    expect(await sql`select type from events where workspace_id = ${ws.id}`).toEqual([]);
+  });
+
+  it('are whole for editors and admins, and work', async () => {
+    const ws = await workspaceWithEnrollment();
+    const { id, links } = await captureTracked(ws);
+    for (const role of ['editor', 'admin'] as const) {
+      const res = await call(ws.tokens[role], 'GET', `/api/outbox/${id}`);
+      expect(res.json.redactedLinks).toBeUndefined();
+      expect(res.json.headers).toContainEqual({
+        name: 'List-Unsubscribe',
+        value: `<${links.unsubscribe}>`,
+      });
+      expect(res.json.html).toContain(links.openPixel);
+    }
+    // The test above would see a leak: the same paths, whole, do unsubscribe.
+    const editors = JSON.stringify((await call(ws.tokens.editor, 'GET', `/api/outbox/${id}`)).json);
+    const unsubscribe = signedPaths(editors).find((p) => p.startsWith('/u/')) ?? '';
+    const res = await served.request(unsubscribe, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
     });
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('message/rfc822');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(Buffer.from(await res.arrayBuffer()).equals(second.raw)).toBe(true);
+    const [contact] =
+      await sql`select unsubscribed from contacts where workspace_id = ${ws.id} and id = 'c1'`;
+    expect(contact?.unsubscribed).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import type { Sql } from '../db/types.ts';
 import { ApiError, methodNotAllowed } from '../errors.ts';
 import { headerValue, type MailHeader, readBodies, readHeaders } from '../mail/mime.ts';
 import { badCursor, idCursor, linkNextPage, type PageRule, readPage } from '../paging.ts';
+import { redactSignedLinks } from '../signed-links.ts';
 
 const PAGE: PageRule<number> = {
   cursor: 'before',
@@ -32,6 +33,10 @@ interface Row {
  * the previous page; the next page's URL is in `Link`); GET /outbox/:id gives one message
  * with its bodies, GET /outbox/:id/raw the message itself. Headers are read from the stored
  * message, so the list shows exactly what would have gone out.
+ *
+ * A sent mail carries its recipient's signed links (signed-links.ts): a viewer gets the message
+ * with their tokens redacted (and `redactedLinks` counting them), and no raw message, whose
+ * bytes are DKIM-signed and can't be redacted.
  */
 export function outboxRoutes(api: Hono<ApiEnv>, sql: Sql): void {
   api.get('/outbox', async (c) => {
@@ -64,17 +69,26 @@ export function outboxRoutes(api: Hono<ApiEnv>, sql: Sql): void {
     const headers = readHeaders(row.raw);
     const cc = headerValue(headers, 'cc');
     const replyTo = headerValue(headers, 'reply-to');
-    return c.json({
+    const message = {
       ...entry(row, headers),
       ...(cc ? { cc } : {}),
       ...(replyTo ? { replyTo } : {}),
       headers,
       ...readBodies(row.raw),
-    });
+    };
+    return c.json(c.var.role === 'viewer' ? withoutTokens(message) : message);
   });
   api.all('/outbox/:id', methodNotAllowed(['GET', 'HEAD']));
 
   api.get('/outbox/:id/raw', async (c) => {
+    // Before the lookup: a viewer learns nothing of which messages exist here either.
+    if (c.var.role === 'viewer')
+      throw new ApiError(
+        403,
+        'forbidden',
+        "the raw message holds the recipient's signed tracking and unsubscribe links, which a viewer's token may not see: GET /api/outbox/:id shows it with them redacted",
+        { role: 'viewer' },
+      );
     const row = await findOne(sql, c);
     c.header('Content-Type', 'message/rfc822');
     c.header('Content-Disposition', `inline; filename="message-${row.id}.eml"`);
@@ -95,6 +109,22 @@ function entry(row: Row, headers: readonly MailHeader[]): OutboxEntry {
     ...(row.sequence_id ? { sequenceId: row.sequence_id } : {}),
     ...(row.node ? { node: row.node } : {}),
   };
+}
+
+/** A message as a viewer sees it: every signed link's token redacted, and how many there were. */
+function withoutTokens<
+  M extends { headers: MailHeader[]; text: string | null; html: string | null },
+>(message: M): M & { redactedLinks: number } {
+  let redactedLinks = 0;
+  const redact = (text: string) => {
+    const redacted = redactSignedLinks(text);
+    redactedLinks += redacted.count;
+    return redacted.text;
+  };
+  const headers = message.headers.map((h) => ({ name: h.name, value: redact(h.value) }));
+  const text = message.text === null ? null : redact(message.text);
+  const html = message.html === null ? null : redact(message.html);
+  return { ...message, headers, text, html, redactedLinks };
 }
 
 /** The captured message named by `:id` in the caller's workspace; any other id is a 404. */

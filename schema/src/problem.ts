@@ -25,6 +25,8 @@ export const PROBLEM_CODES = {
   too_many_edges: 'more edges than the limit',
   too_many_properties: 'an object with more properties than the limit',
   too_many_problems: 'more problems than are reported for one file',
+  invalid_text:
+    'a string (or a property name) holding a NUL character or a lone surrogate, which is not storable text',
   // Shape (JSON Schema)
   missing_property: 'a required property is absent',
   unknown_property: 'a property that this place does not have (often a typo)',
@@ -33,6 +35,7 @@ export const PROBLEM_CODES = {
   invalid_timezone: 'not an IANA time zone',
   invalid_rule: 'a RULE that is not one of all/any/not/field/event',
   rule_too_deep: 'a RULE nested deeper than the limit',
+  rule_too_large: 'a RULE with more tests, groups or values than the limit',
   template_too_large: 'a template larger than the limit',
   // Graph (FORMAT.md section 3a)
   entry_missing: 'no entry node',
@@ -51,6 +54,8 @@ export const PROBLEM_CODES = {
   invalid_node_ref: 'a RULE names a node that sends no message',
   schedule_empty_window: 'a send window whose end is not after its start',
   liquid_syntax: 'a template that does not parse',
+  template_too_costly:
+    'a template that could take more steps to render than the limit (long or nested loops, large ranges), or that loops over a range of unknown size',
   thread_without_email:
     'a threaded email (no subject) that some path reaches with no earlier email',
   // Warnings

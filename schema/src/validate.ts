@@ -6,6 +6,7 @@ import { type Problem, pointerTokens } from './problem.ts';
 import type { Sequence } from './sequence.ts';
 import { shapeProblems } from './shape.ts';
 import { templateProblems } from './templates.ts';
+import { textProblems } from './text-problems.ts';
 
 export interface ValidationResult {
   /** True when there is no error (warnings may remain). */
@@ -36,6 +37,9 @@ export function validateSequence(input: unknown): ValidationResult {
 
   const limits = limitProblems(file);
   if (limits.length > 0) return result(limits);
+  // Text that can't be stored fails the file before any other check reads it.
+  const texts = textProblems(file);
+  if (texts.length > 0) return result(texts.map((p) => withIds(p, file)));
 
   const problems = [...shapeProblems(file), ...graphProblems(file), ...templateProblems(file)].map(
     (p) => withIds(p, file),

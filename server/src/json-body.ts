@@ -2,10 +2,12 @@ import { decodeText, LIMITS, parseJson } from '@nudge/schema';
 import type { Context } from 'hono';
 import { jsonBodyBytes } from './body.ts';
 import { ApiError } from './errors.ts';
+import { checkBodyText } from './text-door.ts';
 
 /**
  * The JSON body of a request, parsed: 400 `invalid_json` (with line and column) when it is not
- * JSON, 400 `invalid_encoding` when it is not text, 415 when the Content-Type is not JSON.
+ * JSON, 400 `invalid_encoding` when it is not text, 415 when the Content-Type is not JSON,
+ * 422 `invalid_text` when a string in it can't be stored (NUL, lone surrogates).
  */
 export async function readJson(c: Context): Promise<unknown> {
   const decoded = decodeText(await jsonBodyBytes(c));
@@ -20,6 +22,7 @@ export async function readJson(c: Context): Promise<unknown> {
       { line, column, offset },
     );
   }
+  checkBodyText(decoded.text, parsed.value);
   return parsed.value;
 }
 

@@ -1,0 +1,71 @@
+/**
+ * Text that can be stored: no NUL (PostgreSQL's text and jsonb refuse U+0000) and no lone
+ * UTF-16 surrogate (not a character: it has no UTF-8 form, so PostgreSQL refuses it too, and
+ * JSON.stringify writes it as an escape other tools choke on). JSON lets both through as
+ * `\u0000` and `\ud800`, so every string that comes from a user is checked before storage.
+ */
+
+const BAD_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What is wrong with a string, in words, or null when it can be stored. */
+export function textProblem(text: string): string | null {
+  const found = BAD_TEXT.exec(text);
+  if (!found) return null;
+  const at = found.index;
+  if (found[0] === '\0') return `holds a NUL character (\\u0000) at character ${at + 1}`;
+  const code = found[0].charCodeAt(0).toString(16);
+  return `holds a lone surrogate (\\u${code}) at character ${at + 1}, which is not text`;
+}
+
+export interface BadText {
+  /** JSON pointer tokens to the string, or to the property whose name is bad. */
+  path: Array<string | number>;
+  /** True when the property's name is bad, not its value. */
+  key: boolean;
+  problem: string;
+}
+
+/** The first string (value or property name) in a JSON value that can't be stored, or null. */
+export function findBadText(value: unknown): BadText | null {
+  return findBadTexts(value, 1)[0] ?? null;
+}
+
+/**
+ * The strings (values or property names) in a JSON value that can't be stored, in document
+ * order, at most `max`. Iterative, so that any depth is safe; it visits each value once.
+ */
+export function findBadTexts(value: unknown, max: number): BadText[] {
+  const found: BadText[] = [];
+  type Path = { parent: Path; key: string | number } | null;
+  const tokens = (path: Path): Array<string | number> => {
+    const out: Array<string | number> = [];
+    for (let p = path; p; p = p.parent) out.push(p.key);
+    return out.reverse();
+  };
+  // An entry is a value and where it is; `named` marks a property whose name is still unchecked.
+  const stack: Array<[unknown, Path, boolean]> = [[value, null, false]];
+  while (stack.length > 0) {
+    const [item, path, named] = stack.pop() as [unknown, Path, boolean];
+    if (named && path) {
+      const problem = textProblem(path.key as string);
+      if (problem && found.push({ path: tokens(path), key: true, problem }) >= max) break;
+    }
+    if (typeof item === 'string') {
+      const problem = textProblem(item);
+      if (problem && found.push({ path: tokens(path), key: false, problem }) >= max) break;
+      continue;
+    }
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--)
+        stack.push([item[i], { parent: path, key: i }, false]);
+      continue;
+    }
+    const keys = Object.keys(item);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
+      stack.push([(item as Record<string, unknown>)[key], { parent: path, key }, true]);
+    }
+  }
+  return found;
+}

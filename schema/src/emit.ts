@@ -10,17 +10,25 @@ import { fileURLToPath } from 'node:url';
 import { _ } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { contactJsonSchema } from './contact-schema.ts';
 import { ERROR_ANNOTATION } from './discriminated.ts';
 import { formats } from './formats.ts';
 import { sequenceJsonSchema } from './sequence.ts';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../sequence.schema.json', import.meta.url));
+export const CONTACT_SCHEMA_FILE = fileURLToPath(
+  new URL('../contact.schema.json', import.meta.url),
+);
 export const VALIDATOR_FILE = fileURLToPath(
   new URL('./shape-validator.generated.js', import.meta.url),
 );
 
 export function renderSchemaFile(): string {
   return `${JSON.stringify(sequenceJsonSchema, null, 2)}\n`;
+}
+
+export function renderContactSchemaFile(): string {
+  return `${JSON.stringify(contactJsonSchema, null, 2)}\n`;
 }
 
 export function renderValidatorFile(): string {
@@ -51,6 +59,7 @@ export function renderValidatorFile(): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(SCHEMA_FILE, renderSchemaFile());
+  writeFileSync(CONTACT_SCHEMA_FILE, renderContactSchemaFile());
   writeFileSync(VALIDATOR_FILE, renderValidatorFile());
-  console.log(`wrote ${SCHEMA_FILE}\nwrote ${VALIDATOR_FILE}`);
+  console.log(`wrote ${SCHEMA_FILE}\nwrote ${CONTACT_SCHEMA_FILE}\nwrote ${VALIDATOR_FILE}`);
 }

@@ -1,6 +1,6 @@
 import { type Contact, type ScriptedEvent, simulate } from '@nudge/runtime/core';
 import type { Sequence } from '@nudge/schema';
-import { checkContact } from './contact-input.ts';
+import { checkContact } from '@nudge/schema';
 import { checkEvents } from './events-input.ts';
 import type { CliIo } from './io.ts';
 import { readJsonInput } from './json-input.ts';
@@ -64,7 +64,13 @@ async function readInputs(
   const contactFile = await readJsonInput(options.contact, io);
   const contact = contactFile.ok ? checkContact(contactFile.value) : undefined;
   if (!contactFile.ok) refuse(`${contactFile.line}\n`);
-  else if (contact && !contact.ok) refuse(listProblems(options.contact, contact.problems));
+  else if (contact && !contact.ok)
+    refuse(
+      listProblems(
+        options.contact,
+        contact.problems.map((p) => p.message),
+      ),
+    );
 
   let events: ScriptedEvent[] = [];
   if (options.events !== undefined) {

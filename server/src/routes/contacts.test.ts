@@ -64,19 +64,50 @@ describe('POST /api/contacts', () => {
       expect.arrayContaining([
         {
           index: 1,
-          pointer: '/contacts/1',
+          pointer: '/contacts/1/emial',
           message: expect.stringContaining('unknown property "emial"'),
         },
         {
           index: 2,
-          pointer: '/contacts/2',
+          pointer: '/contacts/2/email',
           message: expect.stringContaining('"email" must be an email'),
         },
-        { index: 2, pointer: '/contacts/2', message: expect.stringContaining('"timezone"') },
-        { index: 2, pointer: '/contacts/2', message: expect.stringContaining('"tags[0]"') },
+        {
+          index: 2,
+          pointer: '/contacts/2/timezone',
+          message: expect.stringContaining('"timezone"'),
+        },
+        { index: 2, pointer: '/contacts/2/tags/0', message: expect.stringContaining('"tags[0]"') },
       ]),
     );
     expect(await contact('fine')).toBeUndefined();
+  });
+
+  it('refuses values PostgreSQL would choke on, naming the field (422), and writes nothing', async () => {
+    const cases: Array<[unknown, string, RegExp]> = [
+      [{ id: 'x'.repeat(3000) }, '/contacts/0/id', /at most 255/],
+      [{ id: 'n1', email: `${'e'.repeat(3000)}@x.example` }, '/contacts/0/email', /at most 254/],
+      [{ id: 'n2', phone: '1'.repeat(3000) }, '/contacts/0/phone', /at most 32/],
+      [{ id: 'n3', tags: ['t'.repeat(3000)] }, '/contacts/0/tags/0', /at most 64/],
+      [{ id: 'n4', name: '김\u0000민준' }, '/contacts/0/name', /NUL character/],
+      [{ id: 'n5', company: 'a\ud800' }, '/contacts/0/company', /lone surrogate/],
+      [{ id: 'n6\u0000' }, '/contacts/0/id', /NUL character/],
+      [{ id: 'n7', attributes: { k: 'v\u0000' } }, '/contacts/0/attributes/k', /NUL/],
+    ];
+    const before = (await sql`select count(*)::int as n from contacts`)[0]?.n;
+    for (const [contact, pointer, message] of cases) {
+      const res = await call(t, 'POST', '/api/contacts', { contacts: [{ id: 'ok' }, contact] });
+      expect(res.status, pointer).toBe(422);
+      // Text that can't be stored is refused at the door, before the contact check.
+      const problem =
+        res.json.error.code === 'invalid_text'
+          ? res.json.error
+          : res.json.error.details.problems[0];
+      const at = problem.pointer ?? problem.details.pointer;
+      expect(at.replace('/contacts/1', '/contacts/0'), pointer).toBe(pointer);
+      expect(problem.message).toMatch(message);
+    }
+    expect((await sql`select count(*)::int as n from contacts`)[0]?.n).toBe(before);
   });
 
   it('refuses one contact twice in a call (422) and an email another contact has (409)', async () => {

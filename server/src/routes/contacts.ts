@@ -1,8 +1,7 @@
-import type { Contact } from '@nudge/runtime/core';
+import { type Contact, checkContact } from '@nudge/schema';
 import type { Hono } from 'hono';
 import type { ApiEnv } from '../auth.ts';
 import { limitBody } from '../body.ts';
-import { checkContact } from '../cli/contact-input.ts';
 import { upsertContacts } from '../db/contacts.ts';
 import type { Sql } from '../db/types.ts';
 import { ApiError, methodNotAllowed } from '../errors.ts';
@@ -35,7 +34,11 @@ export function contactRoutes(api: Hono<ApiEnv>, sql: Sql): void {
       const checked = checkContact(contact);
       return checked.ok
         ? []
-        : checked.problems.map((message) => ({ index, pointer: `/contacts/${index}`, message }));
+        : checked.problems.map(({ pointer, message }) => ({
+            index,
+            pointer: `/contacts/${index}${pointer}`,
+            message,
+          }));
     });
     if (problems.length > 0)
       throw new ApiError(

@@ -3,7 +3,7 @@ import { LIMITS } from './format.ts';
 import { isBranching, sourceHandles } from './handles.ts';
 import { EmailData } from './nodes.ts';
 import { type Problem, type ProblemCode, pointerOf } from './problem.ts';
-import { eachEventRule, ruleDepth } from './rule.ts';
+import { eachEventRule, ruleDepth, ruleSize } from './rule.ts';
 
 /**
  * The graph checks of FORMAT.md section 3a. They read the file loosely, skipping what is
@@ -297,6 +297,18 @@ export function graphProblems(input: Loose): Problem[] {
         'rule_too_deep',
         pointerOf(...path),
         `this RULE nests deeper than ${LIMITS.ruleDepth} levels`,
+        ids,
+      );
+      continue;
+    }
+    const size = ruleSize(rule);
+    if (size.parts > LIMITS.rule.parts || size.values > LIMITS.rule.values) {
+      error(
+        'rule_too_large',
+        pointerOf(...path),
+        size.parts > LIMITS.rule.parts
+          ? `this RULE has more than ${LIMITS.rule.parts} tests and groups`
+          : `this RULE compares with more than ${LIMITS.rule.values} values in all`,
         ids,
       );
       continue;

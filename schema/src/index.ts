@@ -4,6 +4,15 @@ export {
   checkSequenceBytes,
   checkSequenceText,
 } from './check.ts';
+export {
+  type CheckedContact,
+  CONTACT_EMAIL,
+  type Contact,
+  type ContactOwner,
+  type ContactProblem,
+  checkContact,
+} from './contact.ts';
+export { contactJsonSchema } from './contact-schema.ts';
 export { type RuleField, ruleFields, type TemplateField, templateFields } from './fields.ts';
 export { FORMAT_V1, LIMITS } from './format.ts';
 export { isBranching, sourceHandles } from './handles.ts';
@@ -40,6 +49,7 @@ export {
   RULE_EVENTS,
   type Rule,
   ruleDepth,
+  ruleSize,
 } from './rule.ts';
 export { type Sequence, type SequenceEdge, sequenceJsonSchema } from './sequence.ts';
 export {
@@ -49,5 +59,6 @@ export {
   type Schedule,
   type Settings,
 } from './settings.ts';
+export { type BadText, findBadText, findBadTexts, textProblem } from './text.ts';
 export { isTimeZone } from './timezone.ts';
 export { type ValidationResult, validateSequence } from './validate.ts';

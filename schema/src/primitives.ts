@@ -19,13 +19,14 @@ export const SequenceId = Type.String({
 
 const contactFields = 'id|email|phone|name|company|title|timezone|locale|unsubscribed|tags';
 const ownerFields = 'owner\\.(name|email|phone)';
-const attribute = 'attributes\\.[^.\\s]+(\\.[^.\\s]+)*';
+// At most LIMITS.rule.attributeKeys keys: a path is walked for every enrollee and in SQL.
+const attribute = `attributes\\.[^.\\s]+(\\.[^.\\s]+){0,${LIMITS.rule.attributeKeys - 1}}`;
 
 /** PATH of FORMAT.md section 3: a contact field a RULE can test. */
 export const Path = Type.String({
   pattern: `^contact\\.(${contactFields}|${ownerFields}|${attribute})$`,
-  description:
-    'a contact path: contact.<field> (id, email, phone, name, company, title, timezone, locale, unsubscribed, tags), contact.owner.<name|email|phone> or contact.attributes.<key>',
+  maxLength: LIMITS.rule.pathChars,
+  description: `a contact path: contact.<field> (id, email, phone, name, company, title, timezone, locale, unsubscribed, tags), contact.owner.<name|email|phone> or contact.attributes.<key> (up to ${LIMITS.rule.attributeKeys} keys: contact.attributes.<key>.<key>...; at most ${LIMITS.rule.pathChars} characters)`,
 });
 
 /**
@@ -34,12 +35,14 @@ export const Path = Type.String({
  */
 export const SettablePath = Type.String({
   pattern: `^contact\\.(email|phone|name|company|title|timezone|locale|${ownerFields}|${attribute})$`,
+  maxLength: LIMITS.rule.pathChars,
   description:
     'a writable contact path: contact.<email|phone|name|company|title|timezone|locale>, contact.owner.<name|email|phone> or contact.attributes.<key>',
 });
 
 /** What a merge-variable alias may stand for: a contact path or another root of the context. */
 export const VariablePath = Type.String({
+  maxLength: LIMITS.rule.pathChars,
   pattern: `^(contact\\.(${contactFields}|${ownerFields}|${attribute})|owner\\.(name|email|phone)|sender\\.(name|email|replyTo)|sequence\\.name)$`,
   description:
     'a contact path, owner.<name|email|phone>, sender.<name|email|replyTo> or sequence.name',

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { annotated, ERROR_ANNOTATION } from './discriminated.ts';
+import { LIMITS } from './format.ts';
 import { NodeId, Path, StringEnum } from './primitives.ts';
 
 /**
@@ -63,7 +64,12 @@ const FieldRuleSchema = {
   properties: {
     field: Path,
     op: StringEnum(FIELD_OPS, 'a comparison: eq, neq, contains, in, exists, gt, gte, lt or lte'),
-    value: { description: 'the value to compare with; absent for exists, an array for in' },
+    value: {
+      type: ['string', 'number', 'boolean', 'null', 'array', 'object'],
+      maxLength: LIMITS.rule.valueChars,
+      maxItems: LIMITS.rule.listItems,
+      description: `the value to compare with; absent for exists, an array for in (at most ${LIMITS.rule.listItems} items; strings of at most ${LIMITS.rule.valueChars} characters)`,
+    },
   },
   allOf: [
     {
@@ -79,7 +85,7 @@ const FieldRuleSchema = {
     },
     {
       if: { required: ['op'], properties: { op: { const: 'in' } } },
-      then: { properties: { value: { type: 'array', maxItems: 1000 } } },
+      then: { properties: { value: { type: 'array' } } },
     },
     {
       if: { required: ['op'], properties: { op: { enum: ordering } } },
@@ -174,6 +180,43 @@ export function ruleDepth(rule: unknown): number {
     if ('not' in o) stack.push([o.not, depth + 1]);
   }
   return deepest;
+}
+
+/**
+ * How large `rule` is: `parts` counts its tests and all/any/not groups, `values` the values
+ * it compares with (each item of a list, each property of an object, each scalar). Iterative,
+ * so any input is safe; it stops counting past the limits.
+ */
+export function ruleSize(rule: unknown): { parts: number; values: number } {
+  let parts = 0;
+  let values = 0;
+  const stack: unknown[] = [rule];
+  while (stack.length > 0 && parts <= LIMITS.rule.parts && values <= LIMITS.rule.values) {
+    const r = stack.pop();
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) continue;
+    parts += 1;
+    const o = r as Record<string, unknown>;
+    for (const k of ['all', 'any'] as const) {
+      const items = o[k];
+      if (Array.isArray(items)) stack.push(...items.slice(0, LIMITS.rule.parts + 1));
+    }
+    if ('not' in o) stack.push(o.not);
+    if ('value' in o) values += valueCount(o.value, LIMITS.rule.values + 1 - values);
+  }
+  return { parts, values };
+}
+
+/** The scalars and members in a JSON value, counted up to `max`. */
+function valueCount(value: unknown, max: number): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0 && count < max) {
+    const v = stack.pop();
+    if (Array.isArray(v)) stack.push(...v.slice(0, max));
+    else if (typeof v === 'object' && v !== null) stack.push(...Object.values(v).slice(0, max));
+    else count += 1;
+  }
+  return count;
 }
 
 /** Calls `visit` for every event predicate in `rule`, with its pointer relative to the rule. */

@@ -4,6 +4,7 @@ import { LIMITS } from './format.ts';
 import { createLiquid, liquidMessage } from './liquid.ts';
 import { type Problem, pointerOf } from './problem.ts';
 import { BUILTIN_VARIABLES } from './settings.ts';
+import { type TemplateCost, templateCost } from './template-cost.ts';
 
 /**
  * Template checks: every Liquid template parses with the engine the runtime uses, stays
@@ -80,6 +81,16 @@ export function templateProblems(input: Loose): Problem[] {
         });
         continue;
       }
+      if (analysis.cost.work > LIMITS.template.work) {
+        problems.push({
+          severity: 'error',
+          code: 'template_too_costly',
+          message: `the ${where} ${costMessage(field.text, analysis.cost)}`,
+          pointer,
+          ...ids,
+        });
+        continue;
+      }
       for (const unknown of unknownVariables(analysis.variables, aliases))
         problems.push({
           severity: 'warning',
@@ -100,7 +111,7 @@ interface VariableUse {
   col: number;
 }
 
-type Analysis = { error: string } | { variables: VariableUse[] };
+type Analysis = { error: string } | { variables: VariableUse[]; cost: TemplateCost };
 
 /**
  * Parsing and analysing a template costs tens of microseconds; the editor re-validates on
@@ -116,7 +127,8 @@ function analyze(text: string): Analysis {
   if (kept) return kept;
   let analysis: Analysis;
   try {
-    analysis = { variables: variablesOf(liquid().parse(text)) };
+    const parsed = liquid().parse(text);
+    analysis = { variables: variablesOf(parsed), cost: templateCost(parsed) };
   } catch (err) {
     analysis = { error: liquidMessage(err) };
   }
@@ -184,4 +196,31 @@ function known(
   const second = segments[2];
   if (second === undefined || Object.hasOwn(sub, String(second))) return null;
   return `${root}.${first}.${second}`;
+}
+
+/** Why a template's work can't be allowed, and where: "has a loop … (line 3, column 1)". */
+function costMessage(text: string, cost: TemplateCost): string {
+  const limit = LIMITS.template.work.toLocaleString('en-US');
+  const culprit = cost.culprit;
+  const steps = Number.isFinite(cost.work)
+    ? `about ${cost.work.toLocaleString('en-US')} steps`
+    : 'steps without bound';
+  if (!culprit)
+    return `could take ${steps} to render; a template may take at most ${limit} (each loop turn, each part it runs and each number of a range counts one)`;
+  const { line, column } = lineAndColumn(text, culprit.begin);
+  const source = culprit.source.length > 60 ? `${culprit.source.slice(0, 57)}...` : culprit.source;
+  const at = `${source} (line ${line}, column ${column})`;
+  return culprit.kind === 'unbounded'
+    ? `has a loop over a range whose bounds are not numbers, ${at}: its size can't be known before it runs. Write the numbers, or add "limit: N" to the loop`
+    : `could take ${steps} to render, from ${at}; a template may take at most ${limit} (each loop turn, each part it runs and each number of a range counts one): loop over fewer items, or add "limit: N"`;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }

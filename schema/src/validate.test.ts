@@ -121,6 +121,19 @@ const INVALID: Record<string, Expected> = {
     pointer: '/nodes/4/data',
     nodeId: 'followup',
   },
+  'nul-in-text': { code: 'invalid_text', pointer: '/nodes/1/data/subject', nodeId: 'welcome' },
+  'lone-surrogate': { code: 'invalid_text', pointer: '/nodes/5/data/body', nodeId: 'text' },
+  'path-too-long': { code: 'invalid_value', pointer: '/nodes/3/data/rule/field', nodeId: 'check' },
+  'template-too-costly': {
+    code: 'template_too_costly',
+    pointer: '/nodes/4/data/body',
+    nodeId: 'followup',
+  },
+  'template-unbounded-range': {
+    code: 'template_too_costly',
+    pointer: '/nodes/4/data/body',
+    nodeId: 'followup',
+  },
   'unknown-format': { code: 'unsupported_format', pointer: '/format' },
   'missing-format': { code: 'unsupported_format', pointer: '' },
 };
@@ -345,6 +358,185 @@ describe('limits', () => {
     const result = validateSequence(file);
     expect(result.errors).toEqual([]);
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('text that can not be stored', () => {
+  const base = () => readJson(dir('../fixtures/valid-base.json'));
+
+  it('refuses NUL and lone surrogates anywhere, in values and in property names, naming each', () => {
+    const file = base();
+    file.name = 'a\u0000b';
+    dataOf(file, 1).body = 'tail \udc00';
+    (file.settings as Record<string, unknown>).variables = { 'x\ud800': 'contact.name' };
+    const result = validateSequence(file);
+    expect(result.errors.map((e) => [e.code, e.pointer, e.nodeId])).toEqual([
+      ['invalid_text', '/name', undefined],
+      ['invalid_text', '/settings/variables/x\ud800', undefined],
+      ['invalid_text', '/nodes/1/data/body', 'welcome'],
+    ]);
+    expect(result.errors[0]?.message).toBe(
+      '"name" holds a NUL character (\\u0000) at character 2: Nudge stores text only',
+    );
+    expect(result.errors[1]?.message).toContain(
+      'the property name "x\\ud800" holds a lone surrogate',
+    );
+    expect(result.errors[2]?.message).toContain('lone surrogate (\\udc00) at character 6');
+  });
+
+  it('accepts surrogate pairs (emoji) and every other character', () => {
+    const file = base();
+    dataOf(file, 5).body = '[넛지] 😀 \u0001\u007f\uffff{{고객명}}';
+    expect(validateSequence(file).errors).toEqual([]);
+  });
+});
+
+describe('RULE limits', () => {
+  const withRule = (rule: unknown) => {
+    const file = readJson(dir('../fixtures/valid-base.json'));
+    dataOf(file, 3).rule = rule;
+    return validateSequence(file);
+  };
+  const field = (i: number, value: unknown = i) => ({
+    field: 'contact.attributes.n',
+    op: 'eq',
+    value,
+  });
+
+  it('bounds the keys of a path: five after contact.attributes', () => {
+    expect(withRule({ field: 'contact.attributes.a.b.c.d.e', op: 'exists' }).ok).toBe(true);
+    const deeper = withRule({ field: 'contact.attributes.a.b.c.d.e.f', op: 'exists' });
+    expect(deeper.errors).toEqual([
+      expect.objectContaining({
+        code: 'invalid_value',
+        pointer: '/nodes/3/data/rule/field',
+        message: expect.stringContaining('up to 5 keys'),
+      }),
+    ]);
+    const long = withRule({ field: `contact.attributes.${'k'.repeat(200)}`, op: 'exists' });
+    expect(long.errors[0]?.message).toBe('must be at most 200 characters');
+  });
+
+  it('bounds the tests and groups of one RULE, and the values it compares with', () => {
+    const groups = (n: number) => ({
+      any: Array.from({ length: n }, (_, i) => ({ all: [field(i), field(i + 1)] })),
+    });
+    expect(withRule(groups(66)).ok).toBe(true); // 1 + 66 * 3 = 199 parts
+    expect(withRule(groups(67)).errors).toEqual([
+      expect.objectContaining({
+        code: 'rule_too_large',
+        pointer: '/nodes/3/data/rule',
+        nodeId: 'check',
+        message: 'this RULE has more than 200 tests and groups',
+      }),
+    ]);
+    const list = (n: number) => Array.from({ length: n }, (_, i) => `v${i}`);
+    const lists = (first: number, second: number) => ({
+      any: [
+        { field: 'contact.id', op: 'in', value: list(first) },
+        { field: 'contact.email', op: 'in', value: list(second) },
+      ],
+    });
+    expect(withRule(lists(1000, 1000)).ok).toBe(true);
+    expect(withRule(lists(10, 1001)).errors).toEqual([
+      expect.objectContaining({ code: 'invalid_value', pointer: '/nodes/3/data/rule/any/1/value' }),
+    ]);
+    const three = {
+      any: [...lists(1000, 1000).any, { field: 'contact.name', op: 'in', value: ['x'] }],
+    };
+    expect(withRule(three).errors).toEqual([
+      expect.objectContaining({
+        code: 'rule_too_large',
+        message: 'this RULE compares with more than 2000 values in all',
+      }),
+    ]);
+  });
+
+  it('bounds array and string values of every comparison, not only in', () => {
+    expect(
+      withRule(
+        field(
+          0,
+          Array.from({ length: 1001 }, () => 'x'),
+        ),
+      ).errors,
+    ).toEqual([
+      expect.objectContaining({ code: 'invalid_value', message: 'must have at most 1000 items' }),
+    ]);
+    expect(withRule(field(0, 'x'.repeat(1001))).errors).toEqual([
+      expect.objectContaining({
+        code: 'invalid_value',
+        message: 'must be at most 1000 characters',
+      }),
+    ]);
+  });
+});
+
+describe('templates whose work can not be bounded', () => {
+  const withBody = (body: string) => {
+    const file = readJson(dir('../fixtures/valid-base.json'));
+    dataOf(file, 5).body = body;
+    return validateSequence(file);
+  };
+  const refused = (body: string) => {
+    const result = withBody(body);
+    expect(result.errors, body).toEqual([
+      expect.objectContaining({
+        code: 'template_too_costly',
+        pointer: '/nodes/5/data/body',
+        nodeId: 'text',
+      }),
+    ]);
+    return result.errors[0]?.message ?? '';
+  };
+
+  it('refuses a huge literal range, in a loop, a tablerow, a filter or an assign', () => {
+    expect(refused('{% for i in (1..100000000) %}x{% endfor %}')).toBe(
+      'the body could take about 300,000,001 steps to render, from {% for i in (1..100000000) %} (line 1, column 1); a template may take at most 100,000 (each loop turn, each part it runs and each number of a range counts one): loop over fewer items, or add "limit: N"',
+    );
+    expect(refused('hi\n  {% tablerow i in (1..1000000) %}{{ i }}{% endtablerow %}')).toContain(
+      'from {% tablerow i in (1..1000000) %} (line 2, column 3)',
+    );
+    expect(refused('{{ (1..10000000) | sort | join: "," }}')).toContain(
+      'from {{ (1..10000000) | sort | join: "," }} (line 1, column 1)',
+    );
+    expect(refused('{% assign r = (1..1000000) %}{% for i in r limit: 2 %}{% endfor %}')).toContain(
+      'from {% assign r = (1..1000000) %}',
+    );
+    refused('{% if (1..1000000) contains 5 %}x{% endif %}');
+  });
+
+  it('multiplies nested loops, over ranges, assigned ranges and contact data', () => {
+    expect(
+      refused(
+        '{% for i in (1..1000) %}{% for j in (1..1000) %}{% for k in (1..1000) %}{% endfor %}{% endfor %}{% endfor %}',
+      ),
+    ).toContain('from {% for i in (1..1000) %} (line 1, column 1)');
+    refused('{% assign r = (1..500) %}{% for a in r %}{% for b in r %}{% endfor %}{% endfor %}');
+    refused(
+      '{% for a in contact.tags %}{% for b in contact.tags %}{% for c in contact.tags %}{% endfor %}{% endfor %}{% endfor %}',
+    );
+    refused('{% capture s %}{% for i in (1..60000) %}.{% endfor %}{% endcapture %}{{ s }}');
+  });
+
+  it('refuses a loop over a range whose bounds are not numbers, unless it has a number limit', () => {
+    expect(refused('{% for i in (1..contact.attributes.n) %}x{% endfor %}')).toBe(
+      'the body has a loop over a range whose bounds are not numbers, {% for i in (1..contact.attributes.n) %} (line 1, column 1): its size can\'t be known before it runs. Write the numbers, or add "limit: N" to the loop',
+    );
+    expect(withBody('{% for i in (1..contact.attributes.n) limit: 10 %}x{% endfor %}').ok).toBe(
+      true,
+    );
+  });
+
+  it('lets real templates through: loops of thousands, loops over contact data, nested small loops', () => {
+    for (const body of [
+      '{% for i in (1..5000) %}<p>{{ 고객명 }}님, 안녕하세요. {{ i }}</p>\n{% endfor %}',
+      '{% for tag in contact.tags %}{% for t in contact.tags %}{{ tag }}{{ t }}{% endfor %}{% endfor %}',
+      '{% for i in (1..10) %}{% for j in (1..10) %}{% tablerow k in (1..10) cols: 3 %}{{ k }}{% endtablerow %}{% endfor %}{% endfor %}',
+      '{{ (1..100) | sort | join: ", " }}',
+      '{% if a %}{% for i in (1..40000) %}{% endfor %}{% else %}{% for i in (1..40000) %}{% endfor %}{% endif %}',
+    ])
+      expect(withBody(body).errors, body).toEqual([]);
   });
 });
 

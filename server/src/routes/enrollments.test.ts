@@ -71,6 +71,45 @@ describe('POST /api/sequences/:id/enrollments', () => {
     ]);
   });
 
+  it('refuses RULEs past the limits at once (422), where they froze the server before', async () => {
+    const field = (path: string) => ({ field: path, op: 'eq', value: 'x' });
+    const cases: Array<[string, unknown, string]> = [
+      ['a path of 15 keys', field(`contact.attributes${'.0'.repeat(15)}`), '/segment/field'],
+      ['a path of 5,000 keys', field(`contact.attributes${'.a'.repeat(5000)}`), '/segment/field'],
+      [
+        'an eq array of 10,000 items',
+        { field: 'contact.id', op: 'eq', value: Array.from({ length: 10_000 }, (_, i) => i) },
+        '/segment/value',
+      ],
+      [
+        '100 in lists of 1,000 values',
+        {
+          any: Array.from({ length: 100 }, () => ({
+            field: 'contact.id',
+            op: 'in',
+            value: Array.from({ length: 1000 }, (_, i) => `c${i}`),
+          })),
+        },
+        '/segment',
+      ],
+    ];
+    for (const [what, segment, pointer] of cases) {
+      const started = performance.now();
+      const res = await call(t, 'POST', '/api/sequences/onboarding/enrollments', { segment });
+      expect(res.status, what).toBe(422);
+      expect(res.json.error.code, what).toBe('invalid_segment');
+      const pointers = res.json.error.details.problems.map((p: { pointer: string }) => p.pointer);
+      expect(pointers, what).toContain(pointer);
+      expect(performance.now() - started, what).toBeLessThan(1000);
+    }
+  });
+
+  it('refuses more contact ids than one call may enroll (413)', async () => {
+    const contactIds = Array.from({ length: 100_001 }, (_, i) => `c${i}`);
+    const res = await call(t, 'POST', '/api/sequences/onboarding/enrollments', { contactIds });
+    expect(res).toMatchObject({ status: 413, json: { error: { code: 'too_many_contacts' } } });
+  });
+
   it('answers 400 for malformed bodies and 404 for an unknown sequence', async () => {
     for (const body of [
       {},
@@ -163,6 +202,10 @@ describe('POST /api/events', () => {
       { contactId: 'c1', type: 'opened', at: '2026-01-12T10:00:00' },
       { contactId: 'c1', type: 'opened', extra: true },
       { contactId: 5, type: 'opened' },
+      { contactId: 'x'.repeat(3000), type: 'opened' },
+      { email: `${'x'.repeat(3000)}@a.example`, type: 'opened' },
+      { contactId: 'c1', type: 'custom', name: 'n'.repeat(101) },
+      { contactId: 'c1', type: 'opened', sequenceId: 's'.repeat(3000) },
     ])
       expect((await call(t, 'POST', '/api/events', body)).status, JSON.stringify(body)).toBe(400);
     expect((await sql`select count(*)::int as n from events`)[0]?.n).toBe(before);

@@ -69,6 +69,9 @@ export function enrollmentRoutes(api: Hono<ApiEnv>, sql: Sql): void {
   api.all('/sequences/:id/enrollments', methodNotAllowed(['GET', 'HEAD', 'POST']));
 }
 
+/** The most contact ids one call may enroll: a segment enrolls any number. */
+export const MAX_CONTACT_IDS = 100_000;
+
 function contactIds(value: unknown): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
     throw new ApiError(
@@ -76,5 +79,13 @@ function contactIds(value: unknown): string[] {
       'invalid_body',
       '"contactIds" must be an array of contact ids (strings)',
     );
+  if (value.length > MAX_CONTACT_IDS)
+    throw new ApiError(
+      413,
+      'too_many_contacts',
+      `at most ${MAX_CONTACT_IDS} contact ids per call (got ${value.length}): send them in parts, or enroll a segment`,
+      { limit: MAX_CONTACT_IDS },
+    );
+  // A longer id is no contact's (LIMITS.contact): it is skipped as unknown, like any other.
   return value;
 }

@@ -1,5 +1,6 @@
 import { EVENT_TYPES, type EventType } from '@nudge/runtime/core';
 import { recordEvent, UnknownContactError } from '@nudge/runtime/worker';
+import { LIMITS } from '@nudge/schema';
 import type { Hono } from 'hono';
 import type { ApiEnv } from '../auth.ts';
 import { limitBody } from '../body.ts';
@@ -9,6 +10,15 @@ import { ApiError, methodNotAllowed } from '../errors.ts';
 import { onlyKnown, readJsonObject } from '../json-body.ts';
 
 const TYPES: readonly string[] = EVENT_TYPES;
+/** The longest value of each string property: ids as long as they can be, names as RULEs take. */
+const MAX_CHARS: Record<string, number> = {
+  contactId: LIMITS.contact.idChars,
+  email: LIMITS.contact.emailChars,
+  sequenceId: 64,
+  node: 64,
+  name: 100,
+  at: 40,
+};
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
@@ -57,9 +67,16 @@ interface EventBody {
 function checkEvent(body: Record<string, unknown>): EventBody {
   const bad = (message: string, pointer: string) =>
     new ApiError(400, 'invalid_event', message, { pointer });
-  for (const key of ['contactId', 'email', 'sequenceId', 'node', 'name', 'at'])
-    if (body[key] !== undefined && (typeof body[key] !== 'string' || body[key] === ''))
+  for (const [key, max] of Object.entries(MAX_CHARS)) {
+    const value = body[key];
+    if (value !== undefined && (typeof value !== 'string' || value === ''))
       throw bad(`"${key}" must be a non-empty string`, `/${key}`);
+    if (typeof value === 'string' && value.length > max)
+      throw bad(
+        `"${key}" is ${value.length} characters long; at most ${max} are allowed`,
+        `/${key}`,
+      );
+  }
   if ((body.contactId === undefined) === (body.email === undefined))
     throw bad('name the contact with "contactId" or "email" (one of them)', '');
   if (!TYPES.includes(body.type as EventType))

@@ -46,6 +46,8 @@ export function outboxPaths(): Json {
         {
           operationId: 'getOutboxMessage',
           summary: 'One captured message, with its headers and its text and HTML bodies',
+          description:
+            "For a viewer's token, the token of every signed link (tracking, unsubscribe) in the headers and bodies is redacted, and `redactedLinks` counts them.",
           parameters: [messageParam],
           responses: {
             200: json(
@@ -60,6 +62,12 @@ export function outboxPaths(): Json {
                   },
                   text: { type: ['string', 'null'] },
                   html: { type: ['string', 'null'] },
+                  redactedLinks: {
+                    type: 'integer',
+                    minimum: 0,
+                    description:
+                      "for a viewer's token only: the signed links whose token was redacted",
+                  },
                 },
                 [...outboxRequired, 'headers', 'text', 'html'],
               ),
@@ -77,7 +85,7 @@ export function outboxPaths(): Json {
           operationId: 'getOutboxMessageRaw',
           summary: 'One captured message as it would have been sent',
           description:
-            "Not for viewers' tokens: the message holds the contact's signed unsubscribe and tracking links.",
+            "Not for viewers' tokens: the message holds the recipient's signed tracking and unsubscribe links, and its DKIM-signed bytes can't be redacted. GET /api/outbox/{id} shows it to them with the links redacted.",
           parameters: [messageParam],
           responses: {
             200: {
@@ -89,7 +97,7 @@ export function outboxPaths(): Json {
         {
           403: {
             codes: ['forbidden'],
-            note: "A viewer's token may not read raw messages: they hold signed links that act for the contact (unsubscribe).",
+            note: "A viewer's token may not read raw messages (before any lookup): they hold signed links that act for the recipient, such as unsubscribing.",
           },
           404: ['message_not_found'],
         },

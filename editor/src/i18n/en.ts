@@ -276,6 +276,15 @@ export const en = {
     blocked_other:
       '{{count}} remote images are not shown: loading them would count as an open of the message.',
     linksInert: 'Links are not followed here.',
+    source: 'Source',
+    sourceLoading: 'Loading the message source…',
+    sourceNotAllowed:
+      'A viewer’s token does not show the message source: it holds the recipient’s signed tracking and unsubscribe links, which act for them. An editor’s or an admin’s token shows it.',
+    sourceFailed: 'The source could not be loaded: {{reason}}',
+    redacted_one:
+      '{{count}} signed link (tracking or unsubscribe) is hidden: a viewer’s token does not show them.',
+    redacted_other:
+      '{{count}} signed links (tracking and unsubscribe) are hidden: a viewer’s token does not show them.',
     token: {
       title: 'Enter an API token',
       explain:

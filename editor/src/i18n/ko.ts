@@ -274,6 +274,15 @@ export const ko: Resources = {
     blocked_other:
       '외부 이미지 {{count}}개를 표시하지 않았습니다. 불러오면 메일을 연 것으로 기록됩니다.',
     linksInert: '여기서는 링크가 열리지 않습니다.',
+    source: '원문',
+    sourceLoading: '메일 원문을 불러오는 중…',
+    sourceNotAllowed:
+      '조회 전용 토큰으로는 메일 원문을 볼 수 없습니다. 원문에는 받는 사람 대신 동작하는 서명된 추적·수신 거부 링크가 들어 있습니다. 편집자나 관리자 토큰으로 볼 수 있습니다.',
+    sourceFailed: '원문을 불러오지 못했습니다: {{reason}}',
+    redacted_one:
+      '서명된 링크(추적·수신 거부) {{count}}개를 가렸습니다. 조회 전용 토큰에는 보이지 않습니다.',
+    redacted_other:
+      '서명된 링크(추적·수신 거부) {{count}}개를 가렸습니다. 조회 전용 토큰에는 보이지 않습니다.',
     token: {
       title: 'API 토큰을 입력하세요',
       explain:

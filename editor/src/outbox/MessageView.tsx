@@ -2,20 +2,28 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutboxMessage } from './api.ts';
 import { formatSentAt } from './format.ts';
+import { MessageSource } from './MessageSource.tsx';
 import { mailPreview } from './mail-preview.ts';
 
 export interface MessageViewProps {
   message: OutboxMessage;
+  /** Reads the message as stored; absent, there is no Source tab. */
+  loadSource?: () => Promise<string>;
 }
+
+type Part = 'html' | 'text' | 'source';
 
 /**
  * One captured message: its envelope, then the HTML body (in a sandboxed frame, never in this
- * page: see mail-preview.ts) or the text body. Test hooks: data-testid "outbox-message",
- * "message-subject", "message-html" (the iframe), "message-text".
+ * page: see mail-preview.ts), the text body or the source. Shown to a viewer's token, the
+ * signed links are redacted, which a note says. Test hooks: data-testid "outbox-message",
+ * "message-subject", "message-html" (the iframe), "message-text", "message-redacted", and
+ * MessageSource's.
  */
-export function MessageView({ message }: MessageViewProps) {
+export function MessageView({ message, loadSource }: MessageViewProps) {
   const { t, i18n } = useTranslation();
-  const [part, setPart] = useState<'html' | 'text'>(message.html !== null ? 'html' : 'text');
+  const [part, setPart] = useState<Part>(message.html !== null ? 'html' : 'text');
+  const parts: Part[] = loadSource ? ['html', 'text', 'source'] : ['html', 'text'];
   const preview = useMemo(
     () => (message.html === null ? null : mailPreview(message.html)),
     [message.html],
@@ -47,9 +55,14 @@ export function MessageView({ message }: MessageViewProps) {
           ) : null,
         )}
       </dl>
+      {(message.redactedLinks ?? 0) > 0 && (
+        <p className="message__note" data-testid="message-redacted">
+          {t('outbox.redacted', { count: message.redactedLinks })}
+        </p>
+      )}
       {/* biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form fieldset */}
       <div className="message__parts" role="group" aria-label={t('outbox.body')}>
-        {(['html', 'text'] as const).map((name) => (
+        {parts.map((name) => (
           <button
             type="button"
             key={name}
@@ -62,7 +75,9 @@ export function MessageView({ message }: MessageViewProps) {
           </button>
         ))}
       </div>
-      {part === 'html' ? (
+      {part === 'source' && loadSource ? (
+        <MessageSource load={loadSource} />
+      ) : part === 'html' ? (
         preview ? (
           <>
             <p className="message__note">

@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../i18n/i18n.ts';
 import {
+  NotAllowedError,
   type OutboxClient,
   type OutboxEntry,
   OutboxLoadError,
@@ -144,5 +145,66 @@ describe('Outbox', () => {
       message: async () => message,
     }));
     expect(byTestId('outbox-error')?.textContent).toContain('HTTP 502');
+  });
+
+  describe('for each role', () => {
+    const source =
+      'Message-ID: <a@nudge.test>\r\nList-Unsubscribe: <https://nudge.example/u/abc.def>\r\n';
+    /** The API as each role sees it: a viewer gets the links redacted and no source. */
+    const byRole = (token: string): OutboxClient => ({
+      list: async () => ({ entries: [entry], next: null }),
+      message: async () =>
+        token === 'viewer-token'
+          ? {
+              ...message,
+              html: '<p><a href="https://nudge.example/t/c/[redacted]">x</a></p>',
+              redactedLinks: 2,
+            }
+          : message,
+      raw: async () => {
+        if (token === 'viewer-token')
+          throw new NotAllowedError('the raw message holds signed links: not for a viewer');
+        return source;
+      },
+    });
+    const openMessage = async (token: string) => {
+      saveToken(token);
+      await render(byRole);
+      await act(async () => byTestId('outbox-entry')?.click());
+    };
+
+    it('an editor reads the message, and its source', async () => {
+      await openMessage('editor-token');
+      expect(byTestId('message-redacted')).toBeNull();
+      await act(async () => byTestId('message-part-source')?.click());
+      expect(byTestId('message-source')?.textContent).toBe(source);
+    });
+
+    it('a viewer reads the message, told its signed links are hidden, and not its source', async () => {
+      await openMessage('viewer-token');
+      expect(byTestId('message-redacted')?.textContent).toBe(
+        '2 signed links (tracking and unsubscribe) are hidden: a viewer’s token does not show them.',
+      );
+      await act(async () => byTestId('message-part-source')?.click());
+      expect(byTestId('message-source')).toBeNull();
+      expect(byTestId('message-source-not-allowed')?.textContent).toContain(
+        'A viewer’s token does not show the message source',
+      );
+      // Not a failure of the outbox: the token is kept, and the other parts still show.
+      expect(readToken()).toBe('viewer-token');
+      await act(async () => byTestId('message-part-text')?.click());
+      expect(byTestId('message-text')?.textContent).toBe('안녕하세요');
+    });
+
+    it('has no Source tab with a client that cannot read sources', async () => {
+      saveToken('t');
+      await render(() => ({
+        list: async () => ({ entries: [entry], next: null }),
+        message: async () => message,
+      }));
+      await act(async () => byTestId('outbox-entry')?.click());
+      expect(byTestId('message-part-text')).not.toBeNull();
+      expect(byTestId('message-part-source')).toBeNull();
+    });
   });
 });

@@ -163,6 +163,12 @@ function Reader({ client, onRefused }: { client: OutboxClient; onRefused(): void
     };
   }, [client, selected, failed]);
   const view = shown?.id === selected ? shown : undefined;
+  // One function per message shown, so that its source is read once, when first asked for.
+  const loadSource = useMemo(() => {
+    const id = view?.id;
+    const raw = client.raw?.bind(client);
+    return id === undefined || !raw ? undefined : () => raw(id);
+  }, [client, view?.id]);
 
   return (
     <div className="outbox__body">
@@ -187,7 +193,11 @@ function Reader({ client, onRefused }: { client: OutboxClient; onRefused(): void
             {t('outbox.failed', { reason: view.error })}
           </p>
         ) : view?.message ? (
-          <MessageView key={view.id} message={view.message} />
+          <MessageView
+            key={view.id}
+            message={view.message}
+            {...(loadSource ? { loadSource } : {})}
+          />
         ) : selected === null ? (
           <p className="outbox__pick">{t('outbox.pick')}</p>
         ) : (

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { httpOutboxClient, nextBefore, OutboxLoadError, TokenRefusedError } from './api.ts';
+import {
+  httpOutboxClient,
+  NotAllowedError,
+  nextBefore,
+  OutboxLoadError,
+  TokenRefusedError,
+} from './api.ts';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -40,6 +46,23 @@ describe('httpOutboxClient', () => {
 });
 
 describe('nextBefore', () => {
+  it('reads a raw message as text, and tells a refusal for the role (403) apart', async () => {
+    const fetchFn = vi.fn(
+      async () =>
+        new Response('Subject: hi\r\n\r\nhi\r\n', {
+          headers: { 'content-type': 'message/rfc822' },
+        }),
+    );
+    expect(await httpOutboxClient('t0ken', fetchFn).raw?.(7)).toBe('Subject: hi\r\n\r\nhi\r\n');
+    expect(fetchFn).toHaveBeenCalledWith('/api/outbox/7/raw', {
+      headers: { authorization: 'Bearer t0ken', accept: 'message/rfc822' },
+    });
+    const viewer = httpOutboxClient('v', async () =>
+      json(403, { error: { code: 'forbidden', message: 'not for a viewer' } }),
+    );
+    await expect(viewer.raw?.(7)).rejects.toThrow(new NotAllowedError('not for a viewer'));
+  });
+
   it('reads before= of a rel="next" link, and nothing else', () => {
     expect(nextBefore('</api/outbox?limit=2&before=41>; rel="next"')).toBe(41);
     expect(nextBefore(null)).toBeNull();

@@ -1,11 +1,18 @@
-import type { OutboxEntry, OutboxMessage } from '@nudge/schema/api';
+import type { OutboxMessage as ApiOutboxMessage, OutboxEntry } from '@nudge/schema/api';
 
 /**
- * The outbox through the HTTP API (GET /api/outbox, /api/outbox/:id): a client that says "the
- * token was refused" apart from other failures. The shapes are @nudge/schema/api's.
+ * The outbox through the HTTP API (GET /api/outbox, /api/outbox/:id, /api/outbox/:id/raw): a
+ * client that says "the token was refused" and "not for this token's role" apart from other
+ * failures. The shapes are @nudge/schema/api's.
  */
 
-export type { OutboxEntry, OutboxMessage };
+export type { OutboxEntry };
+
+/**
+ * A message as the API shows it. To a viewer's token, the recipient's signed links (tracking,
+ * unsubscribe) come redacted, and `redactedLinks` counts them (server/src/routes/outbox.ts).
+ */
+export type OutboxMessage = ApiOutboxMessage & { redactedLinks?: number };
 
 export interface OutboxPage {
   entries: OutboxEntry[];
@@ -16,11 +23,18 @@ export interface OutboxPage {
 export interface OutboxClient {
   list(before?: number | null): Promise<OutboxPage>;
   message(id: number): Promise<OutboxMessage>;
+  /** The message as stored (RFC 5322), as text; refused to viewers (NotAllowedError). */
+  raw?(id: number): Promise<string>;
 }
 
 /** The API refused the token (401): ask for another. */
 export class TokenRefusedError extends Error {
   override name = 'TokenRefusedError';
+}
+
+/** The token is good, but its role may not do this (403), with the API's own message. */
+export class NotAllowedError extends Error {
+  override name = 'NotAllowedError';
 }
 
 /** Any other failure, with the API's own message when it gave one. */
@@ -32,16 +46,15 @@ const PAGE_SIZE = 50;
 
 /** The client of the server this page came from, with `token` as the bearer token. */
 export function httpOutboxClient(token: string, fetchFn: typeof fetch = fetch): OutboxClient {
-  const get = async (path: string) => {
+  const get = async (path: string, accept = 'application/json') => {
     let res: Response;
     try {
-      res = await fetchFn(path, {
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-      });
+      res = await fetchFn(path, { headers: { authorization: `Bearer ${token}`, accept } });
     } catch (error) {
       throw new OutboxLoadError((error as Error).message || String(error));
     }
     if (res.status === 401) throw new TokenRefusedError(await errorMessage(res));
+    if (res.status === 403) throw new NotAllowedError(await errorMessage(res));
     if (!res.ok) throw new OutboxLoadError(await errorMessage(res));
     return res;
   };
@@ -55,6 +68,9 @@ export function httpOutboxClient(token: string, fetchFn: typeof fetch = fetch): 
     },
     async message(id) {
       return (await (await get(`/api/outbox/${id}`)).json()) as OutboxMessage;
+    },
+    async raw(id) {
+      return (await get(`/api/outbox/${id}/raw`, 'message/rfc822')).text();
     },
   };
 }

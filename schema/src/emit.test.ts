@@ -3,13 +3,27 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { renderSchemaFile, renderValidatorFile, SCHEMA_FILE, VALIDATOR_FILE } from './emit.ts';
+import {
+  CONTACT_SCHEMA_FILE,
+  LIMITS_FILE,
+  renderContactSchemaFile,
+  renderSchemaFile,
+  renderValidatorFile,
+  SCHEMA_FILE,
+  VALIDATOR_FILE,
+} from './emit.ts';
+import { renderLimitsFile } from './limits-doc.ts';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 
 describe('schema/sequence.schema.json', () => {
   it('is up to date with the TypeBox definitions (run `pnpm --filter @nudge/schema emit`)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(renderSchemaFile());
+  });
+
+  it('and contact.schema.json and LIMITS.md are up to date (run `pnpm --filter @nudge/schema emit`)', () => {
+    expect(readFileSync(CONTACT_SCHEMA_FILE, 'utf8')).toBe(renderContactSchemaFile());
+    expect(readFileSync(LIMITS_FILE, 'utf8')).toBe(renderLimitsFile());
   });
 
   it('and the precompiled validator are up to date (run `pnpm --filter @nudge/schema emit`)', () => {

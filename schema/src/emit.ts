@@ -13,9 +13,11 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { contactJsonSchema } from './contact-schema.ts';
 import { ERROR_ANNOTATION } from './discriminated.ts';
 import { formats } from './formats.ts';
+import { renderLimitsFile } from './limits-doc.ts';
 import { sequenceJsonSchema } from './sequence.ts';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../sequence.schema.json', import.meta.url));
+export const LIMITS_FILE = fileURLToPath(new URL('../LIMITS.md', import.meta.url));
 export const CONTACT_SCHEMA_FILE = fileURLToPath(
   new URL('../contact.schema.json', import.meta.url),
 );
@@ -60,6 +62,8 @@ export function renderValidatorFile(): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(SCHEMA_FILE, renderSchemaFile());
   writeFileSync(CONTACT_SCHEMA_FILE, renderContactSchemaFile());
+  writeFileSync(LIMITS_FILE, renderLimitsFile());
   writeFileSync(VALIDATOR_FILE, renderValidatorFile());
-  console.log(`wrote ${SCHEMA_FILE}\nwrote ${CONTACT_SCHEMA_FILE}\nwrote ${VALIDATOR_FILE}`);
+  for (const file of [SCHEMA_FILE, CONTACT_SCHEMA_FILE, LIMITS_FILE, VALIDATOR_FILE])
+    console.log(`wrote ${file}`);
 }

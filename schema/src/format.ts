@@ -28,6 +28,8 @@ export const LIMITS = {
   rule: {
     /** Tests and all/any/not groups in one RULE. */
     parts: 200,
+    /** Items of one `all` or `any`. */
+    groupItems: 100,
     /** Keys after `contact.attributes` in a PATH (`contact.attributes.a.b.c.d.e`). */
     attributeKeys: 5,
     /** Characters of a PATH. */

@@ -132,7 +132,12 @@ const list = (kind: 'all' | 'any') => ({
   type: 'object',
   additionalProperties: false,
   properties: {
-    [kind]: { type: 'array', minItems: 1, maxItems: 100, items: { $ref: RULE_REF } },
+    [kind]: {
+      type: 'array',
+      minItems: 1,
+      maxItems: LIMITS.rule.groupItems,
+      items: { $ref: RULE_REF },
+    },
   },
 });
 

@@ -191,7 +191,7 @@ function publishOperation(): Json {
       operationId: 'publishSequence',
       summary: 'Freeze the draft as the next version',
       description:
-        "`migrate` maps node ids of the latest version to node ids of the draft; it is checked and kept with the new version. With `migrate` (`{}`: every node to the same id), the waiting enrollees of earlier versions then move to the new one, where they wait as if they had reached the mapped step when they reached theirs; one whose step is gone or can't hold its wait stays on its version (listed in `stayed`, first 100, with the reason). Nobody is dropped or sent a step twice. Without `migrate`, everyone stays on their version.",
+        "`migrate` maps node ids of the latest version to node ids of the draft; it is checked and kept with the new version. With `migrate` (`{}`: every node to the same id), the waiting enrollees of earlier versions then move to the new one, where they wait as if they had reached the mapped step when they reached theirs; one whose step is gone or can't hold its wait stays on its version (listed in `stayed`, first 100, with the reason). Nobody is dropped or sent a step twice. Without `migrate`, everyone stays on their version. The draft is validated again first.",
       parameters: [idParam],
       requestBody: jsonBody(
         {
@@ -239,8 +239,8 @@ function publishOperation(): Json {
       400: ['invalid_body', 'unknown_property', 'invalid_migrate'],
       404: ['sequence_not_found'],
       422: {
-        codes: ['invalid_migrate'],
-        note: '`invalid_migrate` here: a key is not a node of the published version, or a value not a node of the draft (details: `{ problems }`, each with a pointer under `/migrate`).',
+        codes: ['invalid_migrate', 'invalid_sequence'],
+        note: '`invalid_migrate` here: a key is not a node of the published version, or a value not a node of the draft (details: `{ problems }`, each with a pointer under `/migrate`). `invalid_sequence`: the draft, stored by an earlier release, breaks a rule added since (details: `{ errors, warnings }`); PUT it again, fixed.',
       },
     },
   );

@@ -141,3 +141,28 @@ describe('POST /api/sequences/:id/publish with "migrate"', () => {
     expect(row?.n).toBe(2);
   });
 });
+
+describe('publishing a draft stored before a rule it breaks', () => {
+  it('refuses it (422, with the problems), and makes no version', async () => {
+    const file = follow([mail('runaway', 'Hi')]);
+    file.id = 'stored-before';
+    expect((await call(t, 'POST', '/api/sequences', file)).status).toBe(201);
+    // As an earlier release stored it: a loop that validation now refuses.
+    const body = '{% for i in (1..100000000) %}x{% endfor %}';
+    await sql`
+      update sequences set draft = jsonb_set(draft, '{nodes,1,data,body}', to_jsonb(${body}::text))
+      where workspace_id = ${w.id} and id = 'stored-before'`;
+    const res = await call(t, 'POST', '/api/sequences/stored-before/publish');
+    expect(res.status).toBe(422);
+    expect(res.json.error.code).toBe('invalid_sequence');
+    expect(res.json.error.details.errors[0]).toMatchObject({
+      code: 'template_too_costly',
+      pointer: '/nodes/1/data/body',
+      nodeId: 'runaway',
+    });
+    const [row] = await sql`
+      select count(*)::int as n from sequence_versions
+      where workspace_id = ${w.id} and sequence_id = 'stored-before'`;
+    expect(row?.n).toBe(0);
+  });
+});

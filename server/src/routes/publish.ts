@@ -1,5 +1,5 @@
 import { moveEnrollments } from '@nudge/runtime/worker';
-import { escapePointerToken, type Sequence } from '@nudge/schema';
+import { escapePointerToken, type Sequence, validateSequence } from '@nudge/schema';
 import type { Hono } from 'hono';
 import type { ApiEnv } from '../auth.ts';
 import { limitBody } from '../body.ts';
@@ -28,6 +28,7 @@ export function publishRoutes(api: Hono<ApiEnv>, sql: Sql): void {
       const [sequence] = await tx<Array<{ draft: Sequence }>>`
         select draft from sequences where workspace_id = ${workspace} and id = ${id} for update`;
       if (!sequence) throw unknownSequence(id);
+      refuseInvalid(sequence.draft);
       const [previous] = await tx<Array<{ version: number; definition: Sequence }>>`
         select version, definition from sequence_versions
         where workspace_id = ${workspace} and sequence_id = ${id}
@@ -103,4 +104,20 @@ function checkMapping(
     throw new ApiError(422, 'invalid_migrate', problems.map((p) => p.message).join('; '), {
       problems,
     });
+}
+
+/**
+ * A draft is validated again when it is published: one stored by an earlier release may break
+ * a rule added since (a template whose loops can't be bounded, a RULE over the limits), and a
+ * published version is what the worker runs for every enrollee.
+ */
+function refuseInvalid(draft: Sequence): void {
+  const { ok, errors, warnings } = validateSequence(draft);
+  if (ok) return;
+  throw new ApiError(
+    422,
+    'invalid_sequence',
+    `the draft is not valid any more: ${errors.length} error${errors.length === 1 ? '' : 's'}, the first at ${errors[0]?.pointer || '/'}: ${errors[0]?.message}. Fix it and PUT it again before publishing.`,
+    { errors, warnings },
+  );
 }

@@ -592,3 +592,60 @@ describe('merge variables', () => {
     ]);
   });
 });
+
+describe('update_contact values', () => {
+  const withSet = (set: Record<string, unknown>) => {
+    const file = readJson(dir('../fixtures/valid-base.json'));
+    (file.nodes as unknown[]).splice(6, 0, {
+      id: 'mark',
+      type: 'update_contact',
+      data: { set },
+    });
+    const edges = file.edges as Array<{ source: string; target: string }>;
+    const into = edges.find((e) => e.target === 'done');
+    if (into) into.target = 'mark';
+    edges.push({ id: 'e-mark', source: 'mark', target: 'done' } as never);
+    return validateSequence(file);
+  };
+
+  it('must fit a contact: fields as checkContact wants them, attributes within their limits', () => {
+    expect(
+      withSet({ 'contact.name': '김민준', 'contact.attributes.plan': 'pro', 'contact.email': null })
+        .errors,
+    ).toEqual([]);
+    const result = withSet({
+      'contact.email': 'not an email',
+      'contact.name': 'x'.repeat(201),
+      'contact.owner.email': 'nobody',
+      'contact.timezone': 'Mars/Base',
+      'contact.attributes.note': 'x'.repeat(2001),
+    });
+    expect(result.errors.map((e) => [e.pointer, e.nodeId, e.message])).toEqual([
+      [
+        '/nodes/6/data/set/contact.attributes.note',
+        'mark',
+        '"contact.attributes.note" is set to 2001 characters; an attribute\'s text may have at most 2000',
+      ],
+      [
+        '/nodes/6/data/set/contact.email',
+        'mark',
+        'the step sets "email" must be an email address such as "minjun@example.com"',
+      ],
+      [
+        '/nodes/6/data/set/contact.name',
+        'mark',
+        'the step sets "name" is 201 characters long; at most 200 are allowed',
+      ],
+      [
+        '/nodes/6/data/set/contact.owner.email',
+        'mark',
+        'the step sets "owner.email" must be an email address such as "minjun@example.com"',
+      ],
+      [
+        '/nodes/6/data/set/contact.timezone',
+        'mark',
+        'the step sets "timezone" must be an IANA zone such as "Asia/Seoul"',
+      ],
+    ]);
+  });
+});

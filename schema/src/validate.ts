@@ -7,6 +7,7 @@ import type { Sequence } from './sequence.ts';
 import { shapeProblems } from './shape.ts';
 import { templateProblems } from './templates.ts';
 import { textProblems } from './text-problems.ts';
+import { updateProblems } from './update-problems.ts';
 
 export interface ValidationResult {
   /** True when there is no error (warnings may remain). */
@@ -41,9 +42,12 @@ export function validateSequence(input: unknown): ValidationResult {
   const texts = textProblems(file);
   if (texts.length > 0) return result(texts.map((p) => withIds(p, file)));
 
-  const problems = [...shapeProblems(file), ...graphProblems(file), ...templateProblems(file)].map(
-    (p) => withIds(p, file),
-  );
+  const problems = [
+    ...shapeProblems(file),
+    ...graphProblems(file),
+    ...templateProblems(file),
+    ...updateProblems(file),
+  ].map((p) => withIds(p, file));
   const validated = result(problems);
   if (validated.ok) validated.sequence = file as unknown as Sequence;
   return validated;

@@ -445,6 +445,50 @@ describe('branches', () => {
   });
 });
 
+describe('update_contact within the contact limits', () => {
+  const fill = (id: string, from: number) => ({
+    id,
+    type: 'update_contact',
+    data: {
+      set: Object.fromEntries(
+        Array.from({ length: 60 }, (_, i) => [`contact.attributes.k${from + i}`, i]),
+      ),
+    },
+  });
+
+  it('fails the enrollment at the step that would break a limit, writing nothing of it', () => {
+    // Each step is fine alone; with minjun's own attribute they pass the 100 a contact may have.
+    const sequence = chain(seoul, [fill('first', 0), fill('second', 60)]);
+    const result = advance(
+      compile(sequence),
+      newEnrollment('e'),
+      { kind: 'enrolled', contact: minjun },
+      start,
+    );
+    expect(result.effects.map((e) => e.type)).toEqual(['updateContact', 'exit']);
+    expect(result.effects[1]).toMatchObject({
+      type: 'exit',
+      status: 'failed',
+      node: 'second',
+      reason:
+        'the update of "second" would break a limit of the contact: "attributes" has 121 properties; at most 100 are allowed',
+    });
+  });
+
+  it('lets a contact stored before the limits be updated where the update keeps to them', () => {
+    const legacy = { ...minjun, name: '김'.repeat(300) };
+    const sequence = chain(seoul, [fill('first', 0)]);
+    const result = advance(
+      compile(sequence),
+      newEnrollment('e'),
+      { kind: 'enrolled', contact: legacy },
+      start,
+    );
+    expect(result.effects.map((e) => e.type)).toEqual(['updateContact', 'exit']);
+    expect(result.effects[1]).toMatchObject({ status: 'completed' });
+  });
+});
+
 describe('tasks and manual steps', () => {
   it('a task holding the enrollment waits until it is completed', () => {
     const sequence = chain(seoul, [

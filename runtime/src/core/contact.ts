@@ -1,3 +1,4 @@
+import { checkContact } from '@nudge/schema';
 import type { Contact, UpdateContactEffect } from './types.ts';
 
 /**
@@ -34,6 +35,21 @@ export function applyUpdate(
     next.tags = [...tags];
   }
   return next;
+}
+
+/**
+ * What an update broke of the contact limits (LIMITS.contact), or null: a problem the contact
+ * has after it and did not have before (a contact stored before the limits may break some
+ * already, which an update that leaves them be does not make worse). update_contact values
+ * are checked when the sequence is validated; this catches what only adds up over steps, such
+ * as attributes past their count or size.
+ */
+export function newContactProblem(before: Contact, after: Contact): string | null {
+  const checked = checkContact(after);
+  if (checked.ok) return null;
+  const old = checkContact(before);
+  const known = new Set(old.ok ? [] : old.problems.map((p) => `${p.pointer} ${p.message}`));
+  return checked.problems.find((p) => !known.has(`${p.pointer} ${p.message}`))?.message ?? null;
 }
 
 function writePath(contact: Contact, path: string, value: unknown): void {

@@ -1,6 +1,6 @@
 import type { NodeOf } from '@nudge/schema';
 import { type CompiledNode, type CompiledSequence, nodeOf, policyOf } from './compile.ts';
-import { applyUpdate, readPath } from './contact.ts';
+import { applyUpdate, newContactProblem, readPath } from './contact.ts';
 import { goalMet } from './exits.ts';
 import { describeDeferral } from './policy/index.ts';
 import {
@@ -361,8 +361,17 @@ export class Walk {
       addTags: node.data.addTags ?? [],
       removeTags: node.data.removeTags ?? [],
     };
+    const next = applyUpdate(this.contact, update);
+    const broken = newContactProblem(this.contact, next);
+    if (broken) {
+      this.exit(
+        'failed',
+        `the update of "${node.id}" would break a limit of the contact: ${broken}`,
+      );
+      return null;
+    }
     this.effects.push({ type: 'updateContact', node: node.id, ...update });
-    this.contact = applyUpdate(this.contact, update);
+    this.contact = next;
     this.step(at, { action: 'update' });
     if (goalMet(this.compiled, this.contact, this.state.events)) {
       this.exit('converted', 'the goal is met');

@@ -1,4 +1,4 @@
-import type { OutboxMessage as ApiOutboxMessage, OutboxEntry } from '@nudge/schema/api';
+import type { OutboxEntry, OutboxMessage } from '@nudge/schema/api';
 
 /**
  * The outbox through the HTTP API (GET /api/outbox, /api/outbox/:id, /api/outbox/:id/raw): a
@@ -6,13 +6,7 @@ import type { OutboxMessage as ApiOutboxMessage, OutboxEntry } from '@nudge/sche
  * failures. The shapes are @nudge/schema/api's.
  */
 
-export type { OutboxEntry };
-
-/**
- * A message as the API shows it. To a viewer's token, the recipient's signed links (tracking,
- * unsubscribe) come redacted, and `redactedLinks` counts them (server/src/routes/outbox.ts).
- */
-export type OutboxMessage = ApiOutboxMessage & { redactedLinks?: number };
+export type { OutboxEntry, OutboxMessage };
 
 export interface OutboxPage {
   entries: OutboxEntry[];

@@ -32,4 +32,9 @@ export interface OutboxMessage extends OutboxEntry {
   headers: OutboxHeader[];
   text: string | null;
   html: string | null;
+  /**
+   * Only to a viewer's token: how many signed links (tracking, unsubscribe) had their token
+   * redacted in the headers and bodies, which a viewer may read but not act through.
+   */
+  redactedLinks?: number;
 }

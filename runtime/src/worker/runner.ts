@@ -6,6 +6,7 @@ import { type DeliveryServices, runDelivery } from './deliver.ts';
 import { openJobPool } from './job-pool.ts';
 import type { DeliverPayload, StepPayload } from './jobs.ts';
 import { type LivenessOptions, startLiveness } from './liveness.ts';
+import { holdRenderGuard } from './render-guard.ts';
 import { batchSteps, type StepBatchOptions } from './step-batch.ts';
 
 export interface WorkerOptions {
@@ -72,6 +73,8 @@ const RESTART_DELAY = { first: 250, max: 10_000 };
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { sql, services } = options;
+  // Steps render the sequence's templates: each render gets a hard time limit (render-guard.ts).
+  const renderGuard = holdRenderGuard();
   const runSteps = batchSteps(sql, options.stepBatch ?? WORKER_DEFAULTS.stepBatch);
   const step: Task = (payload) => runSteps(payload as StepPayload);
   const deliver: Task = async (payload, helpers) => {
@@ -90,6 +93,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const log = (level: string, message: string) => {
     if (!message.includes('smaller than concurrency')) print(level, message);
   };
+  renderGuard.ready.catch((error: unknown) =>
+    log('warning', `the render thread did not start, renders run under node:vm: ${String(error)}`),
+  );
   const liveness = startLiveness(sql, {
     process: `${hostname()}:${process.pid}`,
     ...options.liveness,
@@ -139,7 +145,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
 
   let stopping = false;
-  let current = await startRunner();
+  let current: Generation;
+  try {
+    current = await startRunner();
+  } catch (error) {
+    await renderGuard.release();
+    throw error;
+  }
   let restarting: Promise<void> = Promise.resolve();
   const stopped = new AbortController();
   const supervise = (generation: Generation) => {
@@ -179,10 +191,14 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     stop: async () => {
       stopping = true;
       stopped.abort();
-      await restarting;
-      if (!current.ended) await current.runner.stop();
-      await liveness.stop();
-      await pgPool.end();
+      try {
+        await restarting;
+        if (!current.ended) await current.runner.stop();
+        await liveness.stop();
+        await pgPool.end();
+      } finally {
+        await renderGuard.release();
+      }
     },
   };
 }

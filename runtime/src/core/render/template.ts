@@ -4,6 +4,7 @@ import { type MergeContext, scopeOf } from './context.ts';
 import { BoundedEmitter } from './emitter.ts';
 import { engineFor, RENDER_LIMITS, RENDER_OPTIONS } from './engine.ts';
 import { RenderError } from './errors.ts';
+import { RenderStopped, renderGuard, type TemplateJob } from './guard.ts';
 import { RenderContext } from './missing.ts';
 import { type PreparedTemplate, prepare } from './prepare.ts';
 import { runTemplates } from './run.ts';
@@ -71,8 +72,36 @@ function renderAs(
   }
 }
 
-/** liquidjs's words for its limits, in the user's. */
+/**
+ * A template of a step, rendered by the render guard when the host set one (the worker: in a
+ * thread it can stop, guard.ts), else here.
+ */
+function renderGuarded(
+  field: string,
+  template: string,
+  context: MergeContext,
+  html: boolean,
+): RenderedTemplate {
+  const guard = renderGuard();
+  if (!guard) return renderAs(field, template, context, html, prepared);
+  try {
+    return guard({ field, template, context, html });
+  } catch (cause) {
+    if (cause instanceof RenderStopped)
+      throw new RenderError(field, renderMessage(cause), { cause });
+    throw cause;
+  }
+}
+
+/** What a render guard runs where it can stop it: one template, cached parse, no guard. */
+export function renderJob(job: TemplateJob): RenderedTemplate {
+  return renderAs(job.field, job.template, job.context, job.html, prepared);
+}
+
+/** liquidjs's words for its limits, and the guard's, in the user's. */
 function renderMessage(cause: unknown): string {
+  if (cause instanceof RenderStopped)
+    return `it was stopped after ${cause.limitMs} ms of rendering (a filter or a loop over too much data?)`;
   return liquidMessage(cause)
     .replace(
       /^template render limit exceeded/,
@@ -90,7 +119,7 @@ export function renderTemplate(
   context: MergeContext,
   options: TemplateOptions = {},
 ): RenderedTemplate {
-  return renderAs('template', template, context, options.html === true, prepared);
+  return renderGuarded('template', template, context, options.html === true);
 }
 
 /** Rendering without the parse cache, for the benchmark's baseline. */
@@ -110,7 +139,7 @@ export function renderField(
   context: MergeContext,
   options: TemplateOptions = {},
 ): { text: string; warnings: string[] } {
-  const { text, missing } = renderAs(field, template, context, options.html === true, prepared);
+  const { text, missing } = renderGuarded(field, template, context, options.html === true);
   return {
     text,
     warnings: missing.map((name) => `${field}: {{ ${name} }} has no value, so it rendered empty`),

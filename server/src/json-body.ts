@@ -1,4 +1,4 @@
-import { decodeText, LIMITS, parseJson } from '@nudge/schema';
+import { decodeText, depthExceededAt, LIMITS, parseJson, positionAt } from '@nudge/schema';
 import type { Context } from 'hono';
 import { jsonBodyBytes } from './body.ts';
 import { ApiError } from './errors.ts';
@@ -7,11 +7,24 @@ import { checkBodyText } from './text-door.ts';
 /**
  * The JSON body of a request, parsed: 400 `invalid_json` (with line and column) when it is not
  * JSON, 400 `invalid_encoding` when it is not text, 415 when the Content-Type is not JSON,
- * 422 `invalid_text` when a string in it can't be stored (NUL, lone surrogates).
+ * 400 `invalid_body` when it nests deeper than any body of the API can (LIMITS.jsonDepth, as
+ * sequence files), 422 `invalid_text` when a string in it can't be stored (NUL, lone surrogates).
  */
 export async function readJson(c: Context): Promise<unknown> {
   const decoded = decodeText(await jsonBodyBytes(c));
   if (!decoded.ok) throw new ApiError(400, 'invalid_encoding', decoded.message);
+  // Before parsing: JSON.parse takes about half a second over a megabyte of `[[[[…`, and what
+  // reads the value after it (the text check, the contact check) recurses.
+  const deepAt = depthExceededAt(decoded.text, LIMITS.jsonDepth);
+  if (deepAt >= 0) {
+    const { line, column } = positionAt(decoded.text, deepAt);
+    throw new ApiError(
+      400,
+      'invalid_body',
+      `the body nests deeper than ${LIMITS.jsonDepth} levels (line ${line}, column ${column}): no call takes that`,
+      { line, column, offset: deepAt, limit: LIMITS.jsonDepth },
+    );
+  }
   const parsed = parseJson(decoded.text);
   if (!parsed.ok) {
     const { line, column, offset, message } = parsed.error;

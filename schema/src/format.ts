@@ -69,6 +69,13 @@ export const LIMITS = {
   jsonDepth: 48,
   /** Properties of any one object; the largest valid ones (aliases, fields to set) hold 100. */
   objectKeys: 1000,
+  /**
+   * Values in a file, every object, array, string, number, boolean and null counted. The
+   * checks' work grows with them (the schema validator reports every wrong item of a list, each
+   * a few microseconds), so their number is bounded, far above the largest valid file (2,000
+   * steps and 20,000 links take about 130,000).
+   */
+  values: 200_000,
   /** Problems reported for one file: past this, one more problem says how many were left out. */
   problems: 1000,
 } as const;

@@ -205,11 +205,16 @@ export function graphProblems(input: Loose): Problem[] {
     used.set(key, edge);
   }
 
+  // Pushed, not copied: 20,000 edges from one node made 200 million copies (9 s).
   const out = new Map<string, EdgeView[]>();
   const into = new Map<string, EdgeView[]>();
   for (const edge of edges) {
-    out.set(edge.source, [...(out.get(edge.source) ?? []), edge]);
-    into.set(edge.target, [...(into.get(edge.target) ?? []), edge]);
+    const from = out.get(edge.source);
+    if (from) from.push(edge);
+    else out.set(edge.source, [edge]);
+    const to = into.get(edge.target);
+    if (to) to.push(edge);
+    else into.set(edge.target, [edge]);
   }
 
   const cyclic = findCycles(nodes, out, (edge, path) =>

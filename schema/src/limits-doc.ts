@@ -38,6 +38,11 @@ ${rows([
   ['links (edges)', n(LIMITS.edges), 'too_many_edges'],
   ['nesting of the JSON', n(LIMITS.jsonDepth), 'too_deep'],
   ['properties of one object', n(LIMITS.objectKeys), 'too_many_properties'],
+  [
+    'values in a file (objects, arrays, strings, numbers, booleans, nulls)',
+    n(LIMITS.values),
+    'too_many_values',
+  ],
   ['problems listed for one file', n(LIMITS.problems), 'too_many_problems'],
 ])}
 

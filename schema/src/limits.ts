@@ -28,21 +28,37 @@ export function limitProblems(input: Record<string, unknown>): Problem[] {
   count('edges', LIMITS.edges, 'too_many_edges');
   if (problems.length > 0) return problems;
 
-  // Paths are kept as links to the parent's, and spelt out only for a problem.
+  // Paths are kept as links to the parent's, and spelt out only for a problem. Only objects
+  // and arrays go on the stack: the scalars in them are counted where they stand, so a list of
+  // a hundred thousand numbers costs a loop, not a hundred thousand paths.
   type Path = { parent: Path; key: string | number } | null;
   const tokens = (path: Path): Array<string | number> =>
     path ? [...tokens(path.parent), path.key] : [];
-  const stack: Array<[unknown, number, Path]> = [[input, 1, null]];
+  const stack: Array<[object, number, Path]> = [[input, 1, null]];
+  let values = 1;
+  const tooMany = () =>
+    refuse(
+      'too_many_values',
+      '',
+      `the file holds more than ${LIMITS.values.toLocaleString('en-US')} values (objects, arrays, strings, numbers...); no sequence needs that many`,
+    );
   while (stack.length > 0) {
-    const [value, depth, path] = stack.pop() as [unknown, number, Path];
-    if (typeof value !== 'object' || value === null) continue;
+    const [value, depth, path] = stack.pop() as [object, number, Path];
     if (depth > LIMITS.jsonDepth) {
       refuse('too_deep', '', `the file nests deeper than ${LIMITS.jsonDepth} levels`);
       break;
     }
     if (Array.isArray(value)) {
-      for (const [key, child] of value.entries())
-        stack.push([child, depth + 1, { parent: path, key }]);
+      values += value.length;
+      if (values > LIMITS.values) {
+        tooMany();
+        break;
+      }
+      for (let key = 0; key < value.length; key++) {
+        const child: unknown = value[key];
+        if (typeof child === 'object' && child !== null)
+          stack.push([child, depth + 1, { parent: path, key }]);
+      }
       continue;
     }
     const keys = Object.keys(value);
@@ -54,8 +70,16 @@ export function limitProblems(input: Record<string, unknown>): Problem[] {
       );
       break;
     }
-    for (const key of keys)
-      stack.push([(value as Record<string, unknown>)[key], depth + 1, { parent: path, key }]);
+    values += keys.length;
+    if (values > LIMITS.values) {
+      tooMany();
+      break;
+    }
+    for (const key of keys) {
+      const child: unknown = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null)
+        stack.push([child, depth + 1, { parent: path, key }]);
+    }
   }
   return problems;
 }

@@ -24,6 +24,7 @@ export const PROBLEM_CODES = {
   too_many_nodes: 'more nodes than the limit',
   too_many_edges: 'more edges than the limit',
   too_many_properties: 'an object with more properties than the limit',
+  too_many_values: 'a file with more values (objects, arrays, strings, numbers...) than the limit',
   too_many_problems: 'more problems than are reported for one file',
   invalid_text:
     'a string (or a property name) holding a NUL character or a lone surrogate, which is not storable text',

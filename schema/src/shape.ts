@@ -1,12 +1,27 @@
 import type { ErrorObject } from 'ajv';
 import { ERROR_ANNOTATION, type ErrorAnnotation } from './discriminated.ts';
+import { LIMITS } from './format.ts';
 import { escapePointerToken, type Problem, type ProblemCode } from './problem.ts';
 import validate from './shape-validator.generated.js';
 
-/** Shape problems (JSON Schema) of `input`, without node or edge ids: the caller adds them. */
-export function shapeProblems(input: unknown): Problem[] {
-  if (validate(input)) return [];
-  return explain(validate.errors ?? []);
+/**
+ * The schema validator's errors explained at most: a file lists LIMITS.problems problems, and
+ * explaining one takes microseconds, so the rest of a file's hundred thousand wrong list items
+ * are only counted. Some errors explain nothing (see `explain`): room for them.
+ */
+const EXPLAINED = 4 * LIMITS.problems;
+
+/**
+ * Shape problems (JSON Schema) of `input`, without node or edge ids: the caller adds them.
+ * `unexplained` counts the validator's errors past EXPLAINED (each at most one more problem).
+ */
+export function shapeProblems(input: unknown): { problems: Problem[]; unexplained: number } {
+  if (validate(input)) return { problems: [], unexplained: 0 };
+  const errors = validate.errors ?? [];
+  return {
+    problems: explain(errors.length > EXPLAINED ? errors.slice(0, EXPLAINED) : errors),
+    unexplained: Math.max(0, errors.length - EXPLAINED),
+  };
 }
 
 function explain(errors: ErrorObject[]): Problem[] {

@@ -56,16 +56,27 @@ export function findBadTexts(value: unknown, max: number): BadText[] {
       continue;
     }
     if (typeof item !== 'object' || item === null) continue;
+    // Only what may hold bad text is pushed (with its path): a list of a hundred thousand
+    // numbers, or of good strings, costs a loop and no paths. What is pushed is still found in
+    // document order, as the stack gives it back.
     if (Array.isArray(item)) {
       for (let i = item.length - 1; i >= 0; i--)
-        stack.push([item[i], { parent: path, key: i }, false]);
+        if (mayHoldBadText(item[i])) stack.push([item[i], { parent: path, key: i }, false]);
       continue;
     }
     const keys = Object.keys(item);
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i] as string;
-      stack.push([(item as Record<string, unknown>)[key], { parent: path, key }, true]);
+      const child = (item as Record<string, unknown>)[key];
+      if (mayHoldBadText(child) || BAD_TEXT.test(key))
+        stack.push([child, { parent: path, key }, true]);
     }
   }
   return found;
+}
+
+/** An object or array (to look into), or a string that can't be stored. */
+function mayHoldBadText(value: unknown): boolean {
+  if (typeof value === 'string') return BAD_TEXT.test(value);
+  return typeof value === 'object' && value !== null;
 }

@@ -301,6 +301,68 @@ describe('limits', () => {
     );
   });
 
+  // Found by the API fuzzer (server/src/fuzz): a list of 117,039 holidays (800 KB) took 1.1 s
+  // to judge, 200,000 1.7 s, a schema error and a problem each; POST /api/validate takes
+  // 256 KiB of such a list from anyone, without a token.
+  it('refuses a file of more values than the limit, before the schema runs', () => {
+    const file = base();
+    (file.settings as Record<string, unknown>).holidays = Array(LIMITS.values).fill(0);
+    const started = performance.now();
+    expect(validateSequence(file).errors).toEqual([
+      expect.objectContaining({ code: 'too_many_values', pointer: '' }),
+    ]);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
+  it('explains a few thousand schema errors at most, and says there are more', () => {
+    const file = base();
+    (file.settings as Record<string, unknown>).holidays = Array(LIMITS.values - 1000).fill(0);
+    const started = performance.now();
+    const { errors } = validateSequence(file);
+    // The validator itself still reports each item (~1 µs each); what follows is bounded.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(errors).toHaveLength(LIMITS.problems + 1);
+    expect(errors[1]).toEqual(
+      expect.objectContaining({ code: 'invalid_type', pointer: '/settings/holidays/0' }),
+    );
+    expect(errors.at(-1)).toEqual(
+      expect.objectContaining({
+        code: 'too_many_problems',
+        message: expect.stringMatching(/^at least \d+ more problems/),
+      }),
+    );
+  });
+
+  // Also found with the test below: the graph check copied each node's list of links for
+  // every link it added, and took 9 s for 20,000 links from one step.
+  it('judges a file of as many steps and links as the limits allow, without too_many_values', () => {
+    const file = base();
+    const nodes = file.nodes as Array<{ id: string }>;
+    const last = nodes.length - 1;
+    // All links from one step's one handle: not a valid graph, but a file within the other
+    // limits, whose values the limit must take, and a worst case for the graph check.
+    file.nodes = [
+      ...nodes,
+      ...Array.from({ length: LIMITS.nodes - nodes.length }, (_, i) => ({
+        id: `x${i}`,
+        type: 'exit',
+        position: { x: i, y: i },
+        data: {},
+      })),
+    ];
+    file.edges = Array.from({ length: LIMITS.edges }, (_, i) => ({
+      id: `e${i}`,
+      source: nodes[last]?.id,
+      target: `x${i % 1000}`,
+      sourceHandle: 'h',
+    }));
+    const started = performance.now();
+    const codes = new Set(validateSequence(file).errors.map((p) => p.code));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(codes).not.toContain('too_many_values');
+    expect(codes).not.toContain('too_many_edges');
+  });
+
   it('refuses JSON nested without bound, without overflowing the stack', () => {
     const file = base();
     let deep: unknown = 'bottom';

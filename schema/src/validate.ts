@@ -42,31 +42,40 @@ export function validateSequence(input: unknown): ValidationResult {
   const texts = textProblems(file);
   if (texts.length > 0) return result(texts.map((p) => withIds(p, file)));
 
+  const shape = shapeProblems(file);
   const problems = [
-    ...shapeProblems(file),
+    ...shape.problems,
     ...graphProblems(file),
     ...templateProblems(file),
     ...updateProblems(file),
   ].map((p) => withIds(p, file));
-  const validated = result(problems);
+  const validated = result(problems, shape.unexplained);
   if (validated.ok) validated.sequence = file as unknown as Sequence;
   return validated;
 }
 
-function result(problems: Problem[]): ValidationResult {
+/**
+ * The problems in file order, at most LIMITS.problems of them and a note of the rest.
+ * `unexplained`: errors of the schema validator not made into problems (shapeProblems), all
+ * in a file with more problems than are listed anyway: they make the note's count a floor.
+ */
+function result(problems: Problem[], unexplained = 0): ValidationResult {
   const sorted = sortProblems(problems);
   let errors = sorted.filter((p) => p.severity === 'error');
   let warnings = sorted.filter((p) => p.severity === 'warning');
   // A file can be made to have a problem per node and then some: report enough to act on,
   // not an answer larger than the file.
-  if (errors.length + warnings.length > LIMITS.problems) {
-    const left = errors.length + warnings.length - LIMITS.problems;
+  if (errors.length + warnings.length > LIMITS.problems || unexplained > 0) {
+    const left = Math.max(0, errors.length + warnings.length - LIMITS.problems);
     errors = errors.slice(0, LIMITS.problems);
     warnings = warnings.slice(0, LIMITS.problems - errors.length);
     const note: Problem = {
       severity: errors.length > 0 ? 'error' : 'warning',
       code: 'too_many_problems',
-      message: `${left} more problems are not listed: fix these first`,
+      message:
+        unexplained > 0 && left === 0
+          ? 'more problems are not listed: fix these first'
+          : `${unexplained > 0 ? 'at least ' : ''}${left} more problems are not listed: fix these first`,
       pointer: '',
     };
     if (note.severity === 'error') errors.push(note);

@@ -37,6 +37,7 @@ const LIMIT_OF: Record<LimitCode, number> = {
   too_many_nodes: LIMITS.nodes,
   too_many_edges: LIMITS.edges,
   too_many_properties: LIMITS.objectKeys,
+  too_many_values: LIMITS.values,
   too_deep: LIMITS.jsonDepth,
 };
 

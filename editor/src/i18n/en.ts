@@ -43,6 +43,8 @@ export const en = {
     too_many_edges: 'This sequence has {{total}} links, more than the {{limit}} Nudge reads.',
     too_many_properties:
       'Somewhere in this file an object has more than {{limit}} properties, more than Nudge reads.',
+    too_many_values:
+      'This file holds more than {{limit}} values (objects, lists, texts, numbers), more than Nudge reads.',
     too_deep: 'This file nests deeper than {{limit}} levels, more than Nudge reads.',
     seeProblems: 'Nudge read it no further, so the canvas does not draw it.',
     nothing: 'Nothing to draw',
@@ -87,6 +89,7 @@ export const en = {
       too_many_nodes: 'Too many steps',
       too_many_edges: 'Too many links',
       too_many_properties: 'Too many properties in one object',
+      too_many_values: 'Too many values in the file',
       too_many_problems: 'More problems than are listed',
       invalid_text: "Text that can't be stored (NUL or broken character)",
       missing_property: 'Missing property',

@@ -43,6 +43,8 @@ export const ko: Resources = {
       '이 시퀀스에는 연결이 {{total}}개 있어 넛지가 읽는 최대 {{limit}}개를 넘습니다.',
     too_many_properties:
       '이 파일의 어떤 객체에 속성이 {{limit}}개보다 많아 넛지가 읽는 한도를 넘습니다.',
+    too_many_values:
+      '이 파일에는 값(객체, 목록, 텍스트, 숫자)이 {{limit}}개보다 많아 넛지가 읽는 한도를 넘습니다.',
     too_deep: '이 파일은 {{limit}}겹보다 깊게 중첩되어 넛지가 읽는 한도를 넘습니다.',
     seeProblems: '넛지가 더 읽지 않았으므로 캔버스에 그리지 않습니다.',
     nothing: '그릴 내용이 없습니다',
@@ -86,6 +88,7 @@ export const ko: Resources = {
       too_many_nodes: '단계가 너무 많음',
       too_many_edges: '연결이 너무 많음',
       too_many_properties: '한 객체의 속성이 너무 많음',
+      too_many_values: '파일의 값이 너무 많음',
       too_many_problems: '문제가 많아 일부만 표시',
       invalid_text: '저장할 수 없는 문자(NUL 또는 깨진 문자)가 있음',
       missing_property: '필수 속성 누락',

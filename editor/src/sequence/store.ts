@@ -45,6 +45,7 @@ export const LIMIT_CODES = [
   'too_many_nodes',
   'too_many_edges',
   'too_many_properties',
+  'too_many_values',
   'too_deep',
 ] as const satisfies readonly ProblemCode[];
 export type LimitCode = (typeof LIMIT_CODES)[number];

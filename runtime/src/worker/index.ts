@@ -5,6 +5,7 @@
 export { EnrollError, type Enrolled, enroll, type Skipped } from './enroll.ts';
 export { type NewEvent, type RecordedEvent, recordEvent, UnknownContactError } from './events.ts';
 export type { DeliverPayload, StepPayload } from './jobs.ts';
+export { releaseProcess, workerProcessName } from './liveness.ts';
 export {
   type CompletedTask,
   completeTask,

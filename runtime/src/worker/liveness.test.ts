@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './db/test-database.test-support.ts';
-import { startLiveness, unlockDead, unlockStuck } from './liveness.ts';
+import { releaseProcess, startLiveness, unlockDead, unlockStuck } from './liveness.ts';
 
 /* Jobs held by a worker that died, or held far too long by one that lost track of them. */
 
@@ -32,6 +32,20 @@ describe('liveness', () => {
     expect(await lockOf(alive)).toBe('worker-alive');
     const workers = await sql`select id from nudge_workers`;
     expect(workers.map((w) => w.id)).toEqual(['worker-alive']);
+  });
+
+  it('unlocks the jobs of a process seen to exit at once, beating or not, and only its', async () => {
+    const pool = await lockedJob('gone-pool', 0);
+    const worker = await lockedJob('gone-worker', 0);
+    const other = await lockedJob('other-worker', 0);
+    await sql`insert into nudge_workers (id, process) values
+      ('gone-pool', 'host:41'), ('gone-worker', 'host:41'), ('other-worker', 'host:411')`;
+    expect((await releaseProcess(sql, 'host:41')).sort()).toEqual(['gone-pool', 'gone-worker']);
+    expect(await lockOf(pool)).toBeNull();
+    expect(await lockOf(worker)).toBeNull();
+    expect(await lockOf(other)).toBe('other-worker');
+    expect(await releaseProcess(sql, 'host:41')).toEqual([]);
+    await sql`delete from nudge_workers`;
   });
 
   it('unlocks a job held far longer than any step or delivery takes', async () => {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Sql } from 'postgres';
 
 /**
@@ -75,6 +76,27 @@ export function startLiveness(sql: Sql, options: LivenessOptions): Liveness {
       mine.clear();
     },
   };
+}
+
+/** How a worker process is named in nudge_workers: host and pid. */
+export function workerProcessName(pid: number): string {
+  return `${hostname()}:${pid}`;
+}
+
+/**
+ * Forgets the workers of a process known to have exited (its parent saw it go) and unlocks
+ * the jobs they held, at once rather than after `deadAfter` of silence: `pnpm start` restarts
+ * a worker process that died, and its replacement should not wait 30 s for the jobs. Only for
+ * a process that is gone: a live one's jobs would run twice at once. Returns the workers' ids.
+ */
+export async function releaseProcess(sql: Sql, process: string): Promise<string[]> {
+  return sql.begin(async (tx) => {
+    const gone = await tx<Array<{ id: string }>>`
+      delete from nudge_workers where process = ${process} returning id`;
+    const ids = gone.map((g) => g.id);
+    if (ids.length > 0) await tx`select graphile_worker.force_unlock_workers(${ids}::text[])`;
+    return ids;
+  });
 }
 
 /** Unlocks the jobs of workers that stopped beating, and forgets them. Returns their ids. */

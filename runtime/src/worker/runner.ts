@@ -1,11 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { hostname } from 'node:os';
 import { Logger, type Runner, run, type Task, type WorkerEvents } from 'graphile-worker';
 import type { Sql } from 'postgres';
 import { type DeliveryServices, runDelivery } from './deliver.ts';
 import { openJobPool } from './job-pool.ts';
 import type { DeliverPayload, StepPayload } from './jobs.ts';
-import { type LivenessOptions, startLiveness } from './liveness.ts';
+import { type LivenessOptions, startLiveness, workerProcessName } from './liveness.ts';
 import { holdRenderGuard } from './render-guard.ts';
 import { batchSteps, type StepBatchOptions } from './step-batch.ts';
 
@@ -93,11 +92,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const log = (level: string, message: string) => {
     if (!message.includes('smaller than concurrency')) print(level, message);
   };
-  renderGuard.ready.catch((error: unknown) =>
-    log('warning', `the render thread did not start, renders run under node:vm: ${String(error)}`),
-  );
+  let stopping = false;
+  renderGuard.ready.catch((error: unknown) => {
+    // Stopped before its thread was up: nothing to say.
+    if (!stopping)
+      log(
+        'warning',
+        `the render thread did not start, renders run under node:vm: ${String(error)}`,
+      );
+  });
   const liveness = startLiveness(sql, {
-    process: `${hostname()}:${process.pid}`,
+    process: workerProcessName(process.pid),
     ...options.liveness,
     onError: (error) => log('warning', `heartbeat: ${String(error)}`),
   });
@@ -144,7 +149,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     return { runner, ids, ended: false };
   };
 
-  let stopping = false;
   let current: Generation;
   try {
     current = await startRunner();

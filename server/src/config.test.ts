@@ -9,11 +9,17 @@ const defaultData = join(repoRoot, '.data');
 
 describe('readConfig', () => {
   it('defaults to port 3000 on 127.0.0.1, data in .data/ at the repository root', () => {
-    expect(readConfig({})).toEqual({ port: 3000, host: '127.0.0.1', dataDir: defaultData });
-    expect(readConfig({ PORT: '', HOST: ' ', DATABASE_URL: ' ' })).toEqual({
+    expect(readConfig({})).toEqual({
       port: 3000,
       host: '127.0.0.1',
       dataDir: defaultData,
+      worker: 'process',
+    });
+    expect(readConfig({ PORT: '', HOST: ' ', DATABASE_URL: ' ', NUDGE_WORKER: ' ' })).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: defaultData,
+      worker: 'process',
     });
   });
 
@@ -23,6 +29,7 @@ describe('readConfig', () => {
       host: '0.0.0.0',
       editorDir: '/x',
       dataDir: defaultData,
+      worker: 'process',
     });
     expect(readConfig({ PORT: ' 8080 ' }).port).toBe(8080);
   });
@@ -46,6 +53,7 @@ describe('readConfig', () => {
       publicUrl: 'https://nudge.example.com',
       smtpUrl: 'smtp://mail:25',
       bootstrapToken: 'boot',
+      worker: 'process',
     });
     expect(readConfig({ NUDGE_DATA_DIR: 'tmp/data' }).dataDir).toBe(join(repoRoot, 'tmp/data'));
   });
@@ -59,6 +67,23 @@ describe('readConfig', () => {
   it.each(['abc', '-1', '65536', '3000.5', '1e3'])('refuses PORT=%s', (port) => {
     expect(() => readConfig({ PORT: port })).toThrow(ConfigError);
     expect(() => readConfig({ PORT: port })).toThrow(/PORT must be a number from 0 to 65535/);
+  });
+});
+
+describe('readConfig: NUDGE_WORKER', () => {
+  it('runs the worker in a child process unless told otherwise', () => {
+    expect(readConfig({}).worker).toBe('process');
+    expect(readConfig({ NUDGE_WORKER: 'process' }).worker).toBe('process');
+    expect(readConfig({ NUDGE_WORKER: ' Inline ' }).worker).toBe('inline');
+    expect(readConfig({ NUDGE_WORKER: 'off' }).worker).toBe('off');
+  });
+
+  it.each(['thread', 'true', '1'])('refuses NUDGE_WORKER=%s, naming the choices', (value) => {
+    expect(() => readConfig({ NUDGE_WORKER: value })).toThrow(
+      new ConfigError(
+        `NUDGE_WORKER must be process (a child process, the default), inline (in the server's process) or off, not "${value}"`,
+      ),
+    );
   });
 });
 

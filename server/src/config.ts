@@ -39,7 +39,19 @@ export interface ServerConfig {
    * Only those set; the defaults are CONNECTION_LIMITS (connection-limits.ts).
    */
   limits?: Partial<ConnectionLimits>;
+  /** NUDGE_WORKER: where the worker runs (WorkerMode); default `process`. */
+  worker: WorkerMode;
 }
+
+/**
+ * Where `pnpm start` runs the worker. `process` (the default): a child process it supervises,
+ * so that what the worker does (rendering templates above all) never delays a request.
+ * `inline`: in the server's own process, as embedding and some tests want. `off`: no worker;
+ * the API still enrolls and jobs wait for a `nudge worker` to take them.
+ */
+export type WorkerMode = 'process' | 'inline' | 'off';
+
+const WORKER_MODES: readonly WorkerMode[] = ['process', 'inline', 'off'];
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -50,6 +62,7 @@ export function readConfig(env: Record<string, string | undefined>): ServerConfi
     port: readPort(env.PORT),
     host: env.HOST?.trim() || '127.0.0.1',
     dataDir: resolve(repoRoot, env.NUDGE_DATA_DIR?.trim() || '.data'),
+    worker: readWorkerMode(env.NUDGE_WORKER),
   };
   if (env.NUDGE_EDITOR_DIR) config.editorDir = env.NUDGE_EDITOR_DIR;
   const set = (key: 'databaseUrl' | 'secret' | 'smtpUrl' | 'bootstrapToken', value?: string) => {
@@ -132,6 +145,15 @@ function readUrl(name: string, value: string): string {
     // The value itself is not echoed: a DATABASE_URL holds a password.
     throw new ConfigError(`${name} must be a URL such as https://nudge.example.com`);
   }
+}
+
+function readWorkerMode(value: string | undefined): WorkerMode {
+  const mode = value?.trim().toLowerCase() || 'process';
+  if (!(WORKER_MODES as readonly string[]).includes(mode))
+    throw new ConfigError(
+      `NUDGE_WORKER must be process (a child process, the default), inline (in the server's process) or off, not ${JSON.stringify(value)}`,
+    );
+  return mode as WorkerMode;
 }
 
 function readPort(value: string | undefined): number {

@@ -59,10 +59,16 @@ describe('main.ts', () => {
       body: readExample('cold-mail'),
     });
     expect(imported.status).toBe(201);
+    // The worker runs in a process of its own (NUDGE_WORKER=process, the default).
+    const worker = Number(/nudge: worker (\d+): running, concurrency \d+\n/.exec(stderr)?.[1]);
+    expect(worker).toBeGreaterThan(0);
+    expect(worker).not.toBe(child.pid);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    // PostgreSQL stopped with it: nothing holds the data dir.
+    // PostgreSQL stopped with it: nothing holds the data dir. The worker went before it.
     expect(existsSync(join(data.dir, 'owner.pid'))).toBe(false);
+    expect(stderr).toContain(`nudge: worker ${worker}: stopped\n`);
+    expect(() => process.kill(worker, 0)).toThrow();
     expect(stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(stderr).toContain('SIGTERM: stopping');
   });

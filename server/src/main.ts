@@ -1,15 +1,15 @@
 /**
  * `pnpm start` (after building the editor): PostgreSQL (DATABASE_URL, else embedded in
- * NUDGE_DATA_DIR), migrations, the worker, the server on PORT (3000) and HOST (127.0.0.1), serving the
- * editor and the API, until SIGINT or SIGTERM. Settings: config.ts.
+ * NUDGE_DATA_DIR), migrations, the server on PORT (3000) and HOST (127.0.0.1), serving the
+ * editor and the API, and the worker (a child process unless NUDGE_WORKER says otherwise),
+ * until SIGINT or SIGTERM. Settings: config.ts.
  */
 import { ConfigError, readConfig } from './config.ts';
 import { startNudge } from './nudge.ts';
 import { EditorNotBuiltError } from './start.ts';
-import { startNudgeWorker } from './worker.ts';
 
 try {
-  const nudge = await startNudge(readConfig(process.env), { worker: startNudgeWorker });
+  const nudge = await startNudge(readConfig(process.env));
   console.log(`Nudge is running at ${nudge.url}/ (Ctrl-C stops it)`);
   const stop = (signal: NodeJS.Signals) => {
     console.error(`nudge: ${signal}: stopping`);

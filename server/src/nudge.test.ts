@@ -15,6 +15,9 @@ describe('startNudge', () => {
       NUDGE_DATA_DIR: data.dir,
       NUDGE_EDITOR_DIR: editor.dir,
       NUDGE_BOOTSTRAP_TOKEN: 'boot-token',
+      // The settings the worker is given, seen by one in this process (the worker process:
+      // worker-process.test.ts).
+      NUDGE_WORKER: 'inline',
     });
     const settings: Array<{ publicUrl: string; secret: string } | 'stopped'> = [];
     const worker = async (_sql: unknown, given: { publicUrl: string; secret: string }) => {

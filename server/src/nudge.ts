@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WORKER_DEFAULTS } from '@nudge/runtime/worker';
+import { releaseProcess, WORKER_DEFAULTS, workerProcessName } from '@nudge/runtime/worker';
 import {
   closeDb,
   connect,
@@ -16,6 +16,8 @@ import type { Sql } from './db/types.ts';
 import type { Logger } from './log.ts';
 import { consoleLogger } from './log.ts';
 import { checkEditor, type RunningServer, startServer } from './start.ts';
+import { startNudgeWorker } from './worker.ts';
+import { startWorkerProcess } from './worker-process.ts';
 
 /** What the worker gets: the settings it needs beyond the database. */
 export interface WorkerSettings {
@@ -35,7 +37,12 @@ export type StartWorker = (
 
 export interface NudgeOptions {
   logger?: Logger;
-  /** The worker to run beside the server; none when absent (the API still enrolls: jobs wait). */
+  /**
+   * How the worker starts in this process, when config.worker is `inline` (default
+   * startNudgeWorker). With `process` (the default), the worker is `nudge worker` in a
+   * supervised child process (worker-process.ts); with `off`, there is none (the API still
+   * enrolls: jobs wait).
+   */
   worker?: StartWorker;
 }
 
@@ -43,14 +50,17 @@ export interface RunningNudge {
   url: string;
   server: RunningServer;
   sql: Sql;
-  /** Stops in order: HTTP server, worker, database pool, embedded PostgreSQL. */
+  /**
+   * Stops in order: HTTP server, worker (a worker process gets SIGTERM, finishes its running
+   * jobs, and is SIGKILLed if it takes too long), database pool, embedded PostgreSQL.
+   */
   stop(): Promise<void>;
 }
 
 /**
  * `pnpm start` for real: PostgreSQL (DATABASE_URL, else embedded in the data dir), the
- * migrations, the bootstrap admin token, the worker, then the HTTP server. A failure part
- * way undoes what was started.
+ * migrations, the bootstrap admin token, the HTTP server, then the worker (config.worker). A
+ * failure part way undoes what was started.
  */
 export async function startNudge(
   config: ServerConfig,
@@ -84,25 +94,37 @@ export async function startNudge(
       logger,
       sql,
       secrets: secret,
+      ...(config.limits ? { limits: config.limits } : {}),
     });
     undo.push(() => server.close());
+    const settings: WorkerSettings = {
+      databaseUrl,
+      secret,
+      publicUrl: config.publicUrl ?? server.url,
+      ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+      ...(config.dkim ? { dkim: config.dkim } : {}),
+    };
     // Stopped right after the HTTP server (whose requests may still add jobs), before the pool.
-    if (options.worker) {
+    const beforeServer = () => undo.length - 1;
+    if (config.worker === 'process') {
+      const worker = await startWorkerProcess(settings, {
+        logger,
+        // A worker process that died held jobs: unlocked at once, not after 30 s of silence.
+        onExit: async (pid) => {
+          await releaseProcess(sql, workerProcessName(pid));
+        },
+      });
+      undo.splice(beforeServer(), 0, () => worker.stop());
+    } else if (config.worker === 'inline') {
       // The worker's own pool: a delivery holds a connection during its hand-off, and the API
       // must not wait behind them. Closed after the worker stops.
       const workerSql = connect(databaseUrl, {
         max: WORKER_DEFAULTS.taskPool,
         applicationName: 'nudge worker',
       });
-      undo.splice(undo.length - 1, 0, () => closeDb(workerSql));
-      const worker = await options.worker(workerSql, {
-        databaseUrl,
-        secret,
-        publicUrl: config.publicUrl ?? server.url,
-        ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
-        ...(config.dkim ? { dkim: config.dkim } : {}),
-      });
-      undo.splice(undo.length - 1, 0, () => worker.stop());
+      undo.splice(beforeServer(), 0, () => closeDb(workerSql));
+      const worker = await (options.worker ?? startNudgeWorker)(workerSql, settings);
+      undo.splice(beforeServer(), 0, () => worker.stop());
     }
     return { url: server.url, server, sql, stop };
   } catch (error) {

@@ -46,10 +46,14 @@ export default async function setup(project: TestProject) {
       NUDGE_DATA_DIR: dataDir,
       NUDGE_BOOTSTRAP_TOKEN: API_TOKEN,
       SMTP_URL: '',
+      // The default, said here so that a developer's own setting can't change what this
+      // checks: the worker in a process of its own, supervised by the server.
+      NUDGE_WORKER: 'process',
     },
     // A group of its own, so that a SIGKILL (when SIGTERM is not enough) reaches pnpm and
-    // whatever it started. SIGTERM goes to pnpm alone: pnpm stops the script it runs, and
-    // the server's clean exit on SIGTERM is part of what this checks.
+    // whatever it started (the worker process has a group of its own, and stops when the
+    // server is gone). SIGTERM goes to pnpm alone: pnpm stops the script it runs, and the
+    // server's clean exit on SIGTERM, its worker process's first, is part of what this checks.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -89,6 +93,10 @@ export default async function setup(project: TestProject) {
       signalGroup(child, 'SIGKILL');
       throw new Error(`the server at ${url} still answers after pnpm start stopped`);
     }
+    // Its worker process was told to stop, finished its jobs, and said so before the server
+    // stopped its database.
+    if (!/nudge: worker \d+: stopped\n/.test(output))
+      throw new Error(`the worker process did not stop cleanly with pnpm start:\n${output}`);
     removeDataDir();
   };
 }

@@ -48,8 +48,11 @@ export async function runWorker(
     } catch (error) {
       return fail(`can't start the worker on ${setup.database}: ${(error as Error).message}`);
     }
+    // Listening before saying it runs: a supervisor may send SIGTERM as soon as it reads that
+    // line, and without a listener Node would end the process on it without draining.
+    const stopped = stopRequested();
     io.out(`nudge worker: running, concurrency ${args.concurrency}\n`);
-    const signal = await stopRequested();
+    const signal = await stopped;
     io.err(`nudge worker: ${signal}: finishing the running jobs\n`);
     await worker.stop();
     io.out('nudge worker: stopped\n');

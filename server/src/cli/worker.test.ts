@@ -1,6 +1,7 @@
 /** `nudge worker`: a real process on a test database, and its refusals to start. */
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
+import { once } from 'node:events';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { dkimTxtRecord, verifyDkim } from '@nudge/runtime/worker/delivery/testing';
 import { createTestDatabase } from '@nudge/runtime/worker/testing';
@@ -175,6 +176,51 @@ describe('nudge worker, as a process', () => {
       smtp.release();
       child.kill('SIGKILL');
       await smtp.close();
+    }
+  });
+});
+
+describe('nudge worker, started by pnpm start', () => {
+  it('finishes and exits when the server that started it is gone (its IPC channel closes)', async () => {
+    const [node, args] = nodeTs('cli/main.ts', ['worker', '--concurrency', '2']);
+    const child = spawn(node, args, {
+      cwd: repoRoot,
+      env: cleanEnv({
+        DATABASE_URL: db.url,
+        NUDGE_SECRET: SECRET,
+        PUBLIC_URL: 'https://nudge.example',
+        NUDGE_DATA_DIR: emptyDataDir.dir,
+        NUDGE_WORKER_SUPERVISED: '1',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr?.setEncoding('utf8').on('data', (chunk) => {
+      stderr += chunk;
+    });
+    // 'exit', then the end of its output: a child with an IPC channel may never emit 'close'.
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const ended = once(child.stdout as NodeJS.ReadableStream, 'end');
+    try {
+      await until(async () => (stdout.includes('running') ? true : undefined), 'it to run').catch(
+        (error) => {
+          throw new Error(`${(error as Error).message}: ${stdout}${stderr}`);
+        },
+      );
+      // What a killed parent leaves behind: the channel's end closes.
+      child.disconnect();
+      expect(await exited).toBe(0);
+      await ended;
+      expect(stderr).toContain(
+        'nudge worker: the server that started it is gone: finishing the running jobs\n',
+      );
+      expect(stdout).toContain('nudge worker: stopped\n');
+    } finally {
+      child.kill('SIGKILL');
     }
   });
 });

@@ -4,6 +4,8 @@ import type { Command } from './command.ts';
 import { UsageError } from './io.ts';
 
 const DEFAULT_CONCURRENCY = WORKER_DEFAULTS.concurrency;
+/** Set by `pnpm start` in the environment of the worker process it starts and supervises. */
+export const SUPERVISED = 'NUDGE_WORKER_SUPERVISED';
 const MAX_CONCURRENCY = 100;
 
 export interface WorkerArgs {
@@ -94,16 +96,25 @@ function parse(args: string[]) {
 
 /**
  * The first SIGTERM or SIGINT. Both listeners go at once, so that a second signal gets Node's
- * default and ends the process, as a second Ctrl-C should.
+ * default and ends the process, as a second Ctrl-C should. Started by `pnpm start` (an IPC
+ * channel to it, worker-process.ts), the channel closing says that it is gone, even killed
+ * outright: then the worker stops too, rather than work on alone.
  */
 function stopSignal(): Promise<string> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
+    const stop = (signal: NodeJS.Signals | 'disconnect') => {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
-      resolve(signal);
+      process.off('disconnect', gone);
+      resolve(signal === 'disconnect' ? 'the server that started it is gone' : signal);
     };
+    const gone = () => stop('disconnect');
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
+    if (process.channel && process.env[SUPERVISED] === '1') {
+      // Only listened to: the channel must not keep the process alive once the worker stops.
+      process.channel.unref();
+      process.on('disconnect', gone);
+    }
   });
 }

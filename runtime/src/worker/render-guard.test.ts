@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { contextOf } from '../core/render/context.test-support.ts';
+import { renderEmail } from '../core/render/email.ts';
 import { RENDER_LIMITS } from '../core/render/engine.ts';
 import { RenderError } from '../core/render/errors.ts';
 import {
@@ -8,7 +9,8 @@ import {
   renderGuard,
   setRenderGuard,
 } from '../core/render/guard.ts';
-import { renderField, renderTemplate } from '../core/render/template.ts';
+import { renderKakao } from '../core/render/kakao.ts';
+import { renderTemplate } from '../core/render/template.ts';
 import { holdRenderGuard, RENDER_HARD_LIMIT_MS, threadRenderGuard } from './render-guard.ts';
 import { vmRenderGuard } from './render-vm.ts';
 
@@ -41,10 +43,14 @@ function timed<T>(work: () => T): { value?: T; error?: unknown; ms: number } {
   }
 }
 
-/** Renders ONE_LONG_FILTER under `guard`: it fails naming the field, at the limit. */
+/** An email whose body is `body`. */
+const email = (body: string, subject = '{{ 고객명 }}님께') =>
+  ({ subject, body, format: 'html', mode: 'auto' }) as const;
+
+/** Renders an email whose body is ONE_LONG_FILTER under `guard`: it fails naming the body. */
 function expectStopped(guard: RenderGuard) {
   setRenderGuard(guard);
-  const stopped = timed(() => renderField('body', ONE_LONG_FILTER, context));
+  const stopped = timed(() => renderEmail(email(ONE_LONG_FILTER), context, null));
   setRenderGuard(null);
   expect(stopped.error).toBeInstanceOf(RenderError);
   expect(stopped.error).toMatchObject({ field: 'body', message: STOPPED });
@@ -58,7 +64,7 @@ describe('the hard render limit', () => {
   it('is needed: liquidjs lets a single long filter call run long past its own limit', {
     timeout: 30_000,
   }, () => {
-    const free = timed(() => renderField('body', ONE_LONG_FILTER, context));
+    const free = timed(() => renderTemplate(ONE_LONG_FILTER, context));
     expect(free.error).toBeUndefined();
     expect(free.value?.text).toBe('0');
     expect(free.ms).toBeGreaterThan(RENDER_HARD_LIMIT_MS);
@@ -87,17 +93,29 @@ describe('the hard render limit', () => {
       onTestFinished(() => fresh.close());
       await fresh.ready;
       const guard = kind === 'thread' ? fresh.guard : vmRenderGuard(RENDER_HARD_LIMIT_MS);
-      const template =
-        '{{ 고객명 }}님, {{ contact.attributes.nickname }} {{ contact.tags | join: "," }}';
-      const expected = renderTemplate(template, context, { html: true });
-      expect(expected.missing).toEqual(['contact.attributes.nickname']);
+      // A whole step in one call: every field, warnings, the HTML body's text part.
+      const step = email('<p>{{ 고객명 }}님, {{ contact.attributes.nickname }}</p>');
+      const expected = renderEmail(step, context, null);
+      expect(expected.warnings).toEqual([
+        'body: {{ contact.attributes.nickname }} has no value, so it rendered empty',
+      ]);
       setRenderGuard(guard);
-      expect(renderTemplate(template, context, { html: true })).toEqual(expected);
-      expect(() => renderField('buttons.0.url', '{{ "x" | bogus_filter }}', context)).toThrow(
-        expect.objectContaining({ name: 'RenderError', field: 'buttons.0.url' }),
+      expect(renderEmail(step, context, null)).toEqual(expected);
+      const kakao: Parameters<typeof renderKakao>[0] = {
+        templateCode: 'T1',
+        body: '{{ 고객명 }}님',
+        buttons: [
+          { name: 'a', url: 'https://x.example/{{ contact.id }}' },
+          { name: 'b', url: '{{ "x" | bogus_filter }}' },
+        ],
+        mode: 'auto',
+      };
+      // A template's own error keeps its class, field and message.
+      expect(() => renderKakao(kakao, context)).toThrow(
+        expect.objectContaining({ name: 'RenderError', field: 'buttons.1.url' }),
       );
       // A long loop meets liquidjs's own limit first, and keeps its message.
-      expect(() => renderField('subject', NESTED_LOOPS, context)).toThrow(
+      expect(() => renderEmail(email('x', NESTED_LOOPS), context, null)).toThrow(
         expect.objectContaining({
           field: 'subject',
           message: expect.stringMatching(
@@ -105,6 +123,7 @@ describe('the hard render limit', () => {
           ),
         }),
       );
+      expect(renderTemplate('{{ 고객명 }}님', context)).toEqual({ text: '김민준님', missing: [] });
     },
   );
 

@@ -1,5 +1,7 @@
 import { RENDER_LIMITS } from '../core/render/engine.ts';
 import { type RenderGuard, RenderStopped, setRenderGuard } from '../core/render/guard.ts';
+import { runRenderJob } from '../core/render/run-job.ts';
+import { cannotRunLong } from './render-bounded.ts';
 import { RenderThread } from './render-thread.ts';
 import { vmRenderGuard } from './render-vm.ts';
 
@@ -26,6 +28,7 @@ export interface ThreadRenderGuard {
  * Renders in a worker thread (render-thread.ts), within `limitMs`. A render that runs past it
  * is stopped with its thread, and a new thread starts. While one starts (at first, and after
  * a stop), renders run here under node:vm's timeout instead (render-vm.ts): slower, as hard.
+ * A render that can't run long (render-bounded.ts: plain merge templates) runs here at once.
  */
 export function threadRenderGuard(limitMs: number): ThreadRenderGuard {
   const fallback = vmRenderGuard(limitMs);
@@ -33,6 +36,7 @@ export function threadRenderGuard(limitMs: number): ThreadRenderGuard {
   let startedAt = performance.now();
   const first = thread.ready;
   const guard: RenderGuard = (job) => {
+    if (cannotRunLong(job)) return runRenderJob(job);
     if (!thread.usable) {
       if (thread.gone && performance.now() - startedAt > RETRY_START_MS) {
         thread = new RenderThread();
@@ -41,10 +45,10 @@ export function threadRenderGuard(limitMs: number): ThreadRenderGuard {
       return fallback(job);
     }
     const result = thread.render(job, limitMs);
-    if (result !== 'stopped') return result;
+    if ('value' in result) return result.value;
     thread = new RenderThread();
     startedAt = performance.now();
-    throw new RenderStopped(limitMs);
+    throw new RenderStopped(limitMs, result.stopped);
   };
   return { guard, ready: first, close: () => thread.stop() };
 }

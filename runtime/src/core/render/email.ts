@@ -3,15 +3,25 @@ import type { EmailContent, Thread } from '../types.ts';
 import type { MergeContext } from './context.ts';
 import { RenderError } from './errors.ts';
 import { htmlToText } from './html-to-text.ts';
+import { guarded } from './run-job.ts';
 import { oneLine } from './subject.ts';
 import { type Rendered, renderField } from './template.ts';
+
+/** An email step (renderEmailHere), under the host's render guard if it set one (guard.ts). */
+export function renderEmail(
+  data: NodeData<'email'>,
+  context: MergeContext,
+  thread: Thread | null,
+): Rendered<EmailContent> {
+  return guarded({ kind: 'email', data, context, thread });
+}
 
 /**
  * An email step. With no subject (absent, or blank as written) it replies in `thread`:
  * `Re: <the thread's subject>`. An HTML body escapes `{{ }}` outputs and gets a plain-text
  * alternative; a text body is sent as rendered.
  */
-export function renderEmail(
+export function renderEmailHere(
   data: NodeData<'email'>,
   context: MergeContext,
   thread: Thread | null,

@@ -1,10 +1,19 @@
 import type { NodeData } from '@nudge/schema';
 import type { KakaoContent } from '../types.ts';
 import type { MergeContext } from './context.ts';
+import { guarded } from './run-job.ts';
 import { type Rendered, renderField } from './template.ts';
 
-/** A KakaoTalk AlimTalk step: body, button links and the fallback SMS rendered as text. */
+/** An AlimTalk step (renderKakaoHere), under the host's render guard if it set one (guard.ts). */
 export function renderKakao(
+  data: NodeData<'kakao'>,
+  context: MergeContext,
+): Rendered<KakaoContent> {
+  return guarded({ kind: 'kakao', data, context });
+}
+
+/** A KakaoTalk AlimTalk step: body, button links and the fallback SMS rendered as text. */
+export function renderKakaoHere(
   data: NodeData<'kakao'>,
   context: MergeContext,
 ): Rendered<KakaoContent> {

@@ -1,5 +1,6 @@
 import type { NodeData } from '@nudge/schema';
 import type { MergeContext } from './context.ts';
+import { guarded } from './run-job.ts';
 import { type Rendered, renderField } from './template.ts';
 
 export interface RenderedTask {
@@ -9,8 +10,16 @@ export interface RenderedTask {
   assignee: string | null;
 }
 
-/** A task step: title and note as text; `assignee: "owner"` (or none) is the contact's owner. */
+/** A task step (renderTaskHere), under the host's render guard if it set one (guard.ts). */
 export function renderTask(data: NodeData<'task'>, context: MergeContext): Rendered<RenderedTask> {
+  return guarded({ kind: 'task', data, context });
+}
+
+/** A task step: title and note as text; `assignee: "owner"` (or none) is the contact's owner. */
+export function renderTaskHere(
+  data: NodeData<'task'>,
+  context: MergeContext,
+): Rendered<RenderedTask> {
   const title = renderField('title', data.title, context);
   const warnings = [...title.warnings];
   const note = data.note !== undefined ? renderField('note', data.note, context) : null;

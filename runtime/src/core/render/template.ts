@@ -4,10 +4,11 @@ import { type MergeContext, scopeOf } from './context.ts';
 import { BoundedEmitter } from './emitter.ts';
 import { engineFor, RENDER_LIMITS, RENDER_OPTIONS } from './engine.ts';
 import { RenderError } from './errors.ts';
-import { RenderStopped, renderGuard, type TemplateJob } from './guard.ts';
+import { noteField } from './guard.ts';
 import { RenderContext } from './missing.ts';
 import { type PreparedTemplate, prepare } from './prepare.ts';
 import { runTemplates } from './run.ts';
+import { guarded } from './run-job.ts';
 
 export interface TemplateOptions {
   /** HTML-escape every `{{ }}` output (HTML email bodies). */
@@ -59,6 +60,7 @@ function renderAs(
   html: boolean,
   parse: (template: string, html: boolean) => PreparedTemplate,
 ): RenderedTemplate {
+  noteField(field);
   let ready: PreparedTemplate;
   try {
     ready = parse(template, html);
@@ -72,36 +74,8 @@ function renderAs(
   }
 }
 
-/**
- * A template of a step, rendered by the render guard when the host set one (the worker: in a
- * thread it can stop, guard.ts), else here.
- */
-function renderGuarded(
-  field: string,
-  template: string,
-  context: MergeContext,
-  html: boolean,
-): RenderedTemplate {
-  const guard = renderGuard();
-  if (!guard) return renderAs(field, template, context, html, prepared);
-  try {
-    return guard({ field, template, context, html });
-  } catch (cause) {
-    if (cause instanceof RenderStopped)
-      throw new RenderError(field, renderMessage(cause), { cause });
-    throw cause;
-  }
-}
-
-/** What a render guard runs where it can stop it: one template, cached parse, no guard. */
-export function renderJob(job: TemplateJob): RenderedTemplate {
-  return renderAs(job.field, job.template, job.context, job.html, prepared);
-}
-
-/** liquidjs's words for its limits, and the guard's, in the user's. */
+/** liquidjs's words for its limits, in the user's. */
 function renderMessage(cause: unknown): string {
-  if (cause instanceof RenderStopped)
-    return `it was stopped after ${cause.limitMs} ms of rendering (a filter or a loop over too much data?)`;
   return liquidMessage(cause)
     .replace(
       /^template render limit exceeded/,
@@ -113,13 +87,27 @@ function renderMessage(cause: unknown): string {
     );
 }
 
+/** What a render stopped at the host's hard limit (guard.ts) fails with. */
+export function stoppedMessage(limitMs: number): string {
+  return `it was stopped after ${limitMs} ms of rendering (a filter or a loop over too much data?)`;
+}
+
 /** Renders a Liquid template against a merge context; throws RenderError (field `template`). */
 export function renderTemplate(
   template: string,
   context: MergeContext,
   options: TemplateOptions = {},
 ): RenderedTemplate {
-  return renderGuarded('template', template, context, options.html === true);
+  return guarded({ kind: 'template', template, context, html: options.html === true });
+}
+
+/** renderTemplate, unguarded (run-job.ts). */
+export function renderTemplateHere(
+  template: string,
+  context: MergeContext,
+  html: boolean,
+): RenderedTemplate {
+  return renderAs('template', template, context, html, prepared);
 }
 
 /** Rendering without the parse cache, for the benchmark's baseline. */
@@ -132,14 +120,17 @@ export function renderTemplateUncached(
   return renderAs('template', template, context, html, (text) => prepare(engineFor(html), text));
 }
 
-/** A field of a step: its text and a warning per variable that rendered empty. */
+/**
+ * A field of a step: its text and a warning per variable that rendered empty. Unguarded: the
+ * step's renderer (email.ts...) runs under the guard as a whole.
+ */
 export function renderField(
   field: string,
   template: string,
   context: MergeContext,
   options: TemplateOptions = {},
 ): { text: string; warnings: string[] } {
-  const { text, missing } = renderGuarded(field, template, context, options.html === true);
+  const { text, missing } = renderAs(field, template, context, options.html === true, prepared);
   return {
     text,
     warnings: missing.map((name) => `${field}: {{ ${name} }} has no value, so it rendered empty`),

@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import {
   CONTACT_SCHEMA_FILE,
+  capErrors,
   LIMITS_FILE,
   renderContactSchemaFile,
   renderSchemaFile,
@@ -13,6 +14,8 @@ import {
   VALIDATOR_FILE,
 } from './emit.ts';
 import { renderLimitsFile } from './limits-doc.ts';
+import { SHAPE_ERRORS_CAP } from './shape-limits.ts';
+import validate, { TooManyShapeErrors } from './shape-validator.generated.js';
 
 const examples = fileURLToPath(new URL('../examples/', import.meta.url));
 
@@ -44,5 +47,32 @@ describe('schema/sequence.schema.json', () => {
     expect(
       validate({ format: 'nudge.sequence/v1', name: 'x', nodes: [], edges: [], extra: 1 }),
     ).toBe(false);
+  });
+});
+
+describe('the precompiled validator', () => {
+  const file = JSON.parse(readFileSync(`${examples}cold-mail.json`, 'utf8'));
+
+  it('gathers every error up to its cap', () => {
+    file.settings.holidays = Array(SHAPE_ERRORS_CAP - 10).fill(0);
+    expect(validate(file)).toBe(false);
+    // One error for the list's length, one per item.
+    expect(validate.errors).toHaveLength(SHAPE_ERRORS_CAP - 9);
+  });
+
+  it('stops past its cap, throwing what it has', () => {
+    file.settings.holidays = Array(SHAPE_ERRORS_CAP * 10).fill(0);
+    let thrown: unknown;
+    try {
+      validate(file);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TooManyShapeErrors);
+    expect((thrown as TooManyShapeErrors).errors).toHaveLength(SHAPE_ERRORS_CAP + 1);
+  });
+
+  it('is capped at every error it records, or emit refuses to write it', () => {
+    expect(() => capErrors('if (x) errors++;')).toThrow(/does not know/);
   });
 });

@@ -3,7 +3,7 @@ import { LIMITS } from './format.ts';
 import { isBranching, sourceHandles } from './handles.ts';
 import { EmailData } from './nodes.ts';
 import { type Problem, type ProblemCode, pointerOf } from './problem.ts';
-import { eachEventRule, ruleDepth, ruleSize } from './rule.ts';
+import { eachEventRule, ruleSize } from './rule.ts';
 
 /**
  * The graph checks of FORMAT.md section 3a. They read the file loosely, skipping what is
@@ -295,25 +295,14 @@ export function graphProblems(input: Loose): Problem[] {
           );
   }
 
+  // Every RULE is within its depth and parts here (ruleLimitProblems, before the schema).
   for (const { rule, path, nodeIndex } of ruleFields(input)) {
     const ids = nodeIndex === undefined ? {} : nodeIdAt(rawNodes, nodeIndex);
-    if (ruleDepth(rule) > LIMITS.ruleDepth) {
-      error(
-        'rule_too_deep',
-        pointerOf(...path),
-        `this RULE nests deeper than ${LIMITS.ruleDepth} levels`,
-        ids,
-      );
-      continue;
-    }
-    const size = ruleSize(rule);
-    if (size.parts > LIMITS.rule.parts || size.values > LIMITS.rule.values) {
+    if (ruleSize(rule).values > LIMITS.rule.values) {
       error(
         'rule_too_large',
         pointerOf(...path),
-        size.parts > LIMITS.rule.parts
-          ? `this RULE has more than ${LIMITS.rule.parts} tests and groups`
-          : `this RULE compares with more than ${LIMITS.rule.values} values in all`,
+        `this RULE compares with more than ${LIMITS.rule.values} values in all`,
         ids,
       );
       continue;

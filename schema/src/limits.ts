@@ -1,5 +1,7 @@
+import { ruleFields } from './fields.ts';
 import { LIMITS } from './format.ts';
 import { type Problem, pointerOf } from './problem.ts';
+import { ruleDepth, ruleSize } from './rule.ts';
 
 /**
  * Checks that run before anything else reads the file, so that no later step (the schema
@@ -80,6 +82,26 @@ export function limitProblems(input: Record<string, unknown>): Problem[] {
       if (typeof child === 'object' && child !== null)
         stack.push([child, depth + 1, { parent: path, key }]);
     }
+  }
+  return problems;
+}
+
+/**
+ * The nesting and the tests and groups of every RULE of the file (LIMITS.ruleDepth,
+ * LIMITS.rule.parts): checked before the schema validator, whose code for RULEs (which nest)
+ * copies the errors gathered so far at each item of an `all` or `any`: a RULE of 5,000 wrong
+ * items took 5 s to judge, of 20,000 82 s. The values a RULE compares with are counted after
+ * the schema (graph.ts), which names the list that is too long.
+ */
+export function ruleLimitProblems(input: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  for (const { rule, path } of ruleFields(input)) {
+    const refuse = (code: Problem['code'], message: string) =>
+      problems.push({ severity: 'error', code, message, pointer: pointerOf(...path) });
+    if (ruleDepth(rule) > LIMITS.ruleDepth)
+      refuse('rule_too_deep', `this RULE nests deeper than ${LIMITS.ruleDepth} levels`);
+    else if (ruleSize(rule).parts > LIMITS.rule.parts)
+      refuse('rule_too_large', `this RULE has more than ${LIMITS.rule.parts} tests and groups`);
   }
   return problems;
 }

@@ -198,8 +198,10 @@ export function ruleSize(rule: unknown): { parts: number; values: number } {
   const stack: unknown[] = [rule];
   while (stack.length > 0 && parts <= LIMITS.rule.parts && values <= LIMITS.rule.values) {
     const r = stack.pop();
-    if (typeof r !== 'object' || r === null || Array.isArray(r)) continue;
+    // Whatever stands where a test or a group goes counts as one, valid or not: a list of
+    // 20,000 numbers is no small RULE (and the schema validator's work grows with it).
     parts += 1;
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) continue;
     const o = r as Record<string, unknown>;
     for (const k of ['all', 'any'] as const) {
       const items = o[k];

@@ -1,26 +1,28 @@
 import type { ErrorObject } from 'ajv';
 import { ERROR_ANNOTATION, type ErrorAnnotation } from './discriminated.ts';
-import { LIMITS } from './format.ts';
 import { escapePointerToken, type Problem, type ProblemCode } from './problem.ts';
-import validate from './shape-validator.generated.js';
-
-/**
- * The schema validator's errors explained at most: a file lists LIMITS.problems problems, and
- * explaining one takes microseconds, so the rest of a file's hundred thousand wrong list items
- * are only counted. Some errors explain nothing (see `explain`): room for them.
- */
-const EXPLAINED = 4 * LIMITS.problems;
+import { EXPLAINED_ERRORS } from './shape-limits.ts';
+import validate, { TooManyShapeErrors } from './shape-validator.generated.js';
 
 /**
  * Shape problems (JSON Schema) of `input`, without node or edge ids: the caller adds them.
- * `unexplained` counts the validator's errors past EXPLAINED (each at most one more problem).
+ * At most EXPLAINED_ERRORS of the validator's errors are explained (shape-limits.ts);
+ * `unexplained` counts those left, or is Infinity when the validator stopped at its cap.
  */
 export function shapeProblems(input: unknown): { problems: Problem[]; unexplained: number } {
-  if (validate(input)) return { problems: [], unexplained: 0 };
-  const errors = validate.errors ?? [];
+  let errors: ErrorObject[];
+  let stopped = false;
+  try {
+    if (validate(input)) return { problems: [], unexplained: 0 };
+    errors = validate.errors ?? [];
+  } catch (error) {
+    if (!(error instanceof TooManyShapeErrors)) throw error;
+    errors = error.errors;
+    stopped = true;
+  }
   return {
-    problems: explain(errors.length > EXPLAINED ? errors.slice(0, EXPLAINED) : errors),
-    unexplained: Math.max(0, errors.length - EXPLAINED),
+    problems: explain(errors.slice(0, EXPLAINED_ERRORS)),
+    unexplained: stopped ? Number.POSITIVE_INFINITY : Math.max(0, errors.length - EXPLAINED_ERRORS),
   };
 }
 

@@ -1,6 +1,6 @@
 import { LIMITS } from './format.ts';
 import { graphProblems } from './graph.ts';
-import { limitProblems } from './limits.ts';
+import { limitProblems, ruleLimitProblems } from './limits.ts';
 import { migrate } from './migrate.ts';
 import { type Problem, pointerTokens } from './problem.ts';
 import type { Sequence } from './sequence.ts';
@@ -41,6 +41,8 @@ export function validateSequence(input: unknown): ValidationResult {
   // Text that can't be stored fails the file before any other check reads it.
   const texts = textProblems(file);
   if (texts.length > 0) return result(texts.map((p) => withIds(p, file)));
+  const rules = ruleLimitProblems(file);
+  if (rules.length > 0) return result(rules.map((p) => withIds(p, file)));
 
   const shape = shapeProblems(file);
   const problems = [

@@ -9,10 +9,10 @@ export interface NudgeWorkerOptions {
 }
 
 /**
- * The worker of `pnpm start`: Graphile Worker in this process, mail (DKIM-signed when
- * configured) to SMTP_URL or, without it, captured into the database (the local outbox), SMS
- * and AlimTalk captured until a provider is configured. `nudge worker` runs the same worker
- * without the server.
+ * The worker: Graphile Worker in this process, mail (DKIM-signed when configured) to SMTP_URL
+ * or, without it, captured into the database (the local outbox), SMS and AlimTalk captured
+ * until a provider is configured. `nudge worker` runs it (and `pnpm start` runs `nudge worker`
+ * in a child process, worker-process.ts); NUDGE_WORKER=inline runs it in the server's process.
  */
 export async function startNudgeWorker(
   sql: Sql,

@@ -61,4 +61,4 @@ export {
 } from './settings.ts';
 export { type BadText, findBadText, findBadTexts, textProblem } from './text.ts';
 export { isTimeZone } from './timezone.ts';
-export { type ValidationResult, validateSequence } from './validate.ts';
+export { type ValidateOptions, type ValidationResult, validateSequence } from './validate.ts';

@@ -747,3 +747,26 @@ describe('update_contact values', () => {
     ]);
   });
 });
+
+describe('stored versions', () => {
+  it('leave out the limits on authoring, and keep every other check', () => {
+    const file = readJson(dir('../fixtures/valid-base.json'));
+    dataOf(file, 5).body = '{% for i in (1..1000000) %}{% endfor %}';
+    dataOf(file, 3).rule = {
+      any: Array.from({ length: 100 }, () => ({
+        all: [
+          { field: 'contact.id', op: 'eq', value: 1 },
+          { field: 'contact.id', op: 'eq', value: 2 },
+        ],
+      })),
+    };
+    expect(validateSequence(file).errors.map((e) => e.code)).toEqual(['rule_too_large']);
+    expect(validateSequence(file, { stored: true }).ok).toBe(true);
+    dataOf(file, 3).rule = { field: 'contact.id', op: 'exists' };
+    expect(validateSequence(file).errors.map((e) => e.code)).toEqual(['template_too_costly']);
+    dataOf(file, 1).subjct = 'typo';
+    expect(validateSequence(file, { stored: true }).errors.map((e) => e.code)).toEqual([
+      'unknown_property',
+    ]);
+  });
+});

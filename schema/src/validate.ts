@@ -18,11 +18,25 @@ export interface ValidationResult {
   sequence?: Sequence;
 }
 
+export interface ValidateOptions {
+  /**
+   * The sequence is a version already published, as the worker compiles it: the limits that
+   * bound what authors write (template_too_costly, rule_too_large, update_contact values) are
+   * not applied. A version published before them keeps running, its work bounded by the
+   * runtime's own limits (render time and memory, contact limits on updates).
+   */
+  stored?: boolean;
+}
+
+/** Problems of the limits on authoring, which `stored` leaves out. */
+const AUTHORING_ONLY: ReadonlySet<string> = new Set(['template_too_costly', 'rule_too_large']);
+
 /**
  * Validates a parsed sequence file: its format version (migrating older ones), the limits,
  * the JSON Schema shape, the graph rules and the templates. Never throws on any JSON input.
  */
-export function validateSequence(input: unknown): ValidationResult {
+export function validateSequence(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const keep = (p: Problem) => !options.stored || !AUTHORING_ONLY.has(p.code);
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return result([
       {
@@ -41,7 +55,7 @@ export function validateSequence(input: unknown): ValidationResult {
   // Text that can't be stored fails the file before any other check reads it.
   const texts = textProblems(file);
   if (texts.length > 0) return result(texts.map((p) => withIds(p, file)));
-  const rules = ruleLimitProblems(file);
+  const rules = ruleLimitProblems(file).filter(keep);
   if (rules.length > 0) return result(rules.map((p) => withIds(p, file)));
 
   const shape = shapeProblems(file);
@@ -49,8 +63,10 @@ export function validateSequence(input: unknown): ValidationResult {
     ...shape.problems,
     ...graphProblems(file),
     ...templateProblems(file),
-    ...updateProblems(file),
-  ].map((p) => withIds(p, file));
+    ...(options.stored ? [] : updateProblems(file)),
+  ]
+    .filter(keep)
+    .map((p) => withIds(p, file));
   const validated = result(problems, shape.unexplained);
   if (validated.ok) validated.sequence = file as unknown as Sequence;
   return validated;

@@ -448,7 +448,7 @@ describe('branches', () => {
 describe('update_contact within the contact limits', () => {
   const fill = (id: string, from: number) => ({
     id,
-    type: 'update_contact',
+    type: 'update_contact' as const,
     data: {
       set: Object.fromEntries(
         Array.from({ length: 60 }, (_, i) => [`contact.attributes.k${from + i}`, i]),

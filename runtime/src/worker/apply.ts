@@ -3,6 +3,8 @@ import {
   type Advanced,
   advance,
   applyUpdate,
+  type CompiledSequence,
+  CompileError,
   type Contact,
   type EnrollmentState,
   type Input,
@@ -174,8 +176,17 @@ export async function decideInput(
         for update`;
   if (!contactRow) throw new Error(`enrollment ${row.id} has no contact ${row.contact_id}`);
   const contact = contactOf(contactRow);
-  const compiled = await compiledVersion(tx, row.workspace_id, row.sequence_id, row.version);
-  const result = advance(compiled, row.state, input(contact), now);
+  let compiled: CompiledSequence | null = null;
+  let refused = '';
+  try {
+    compiled = await compiledVersion(tx, row.workspace_id, row.sequence_id, row.version);
+  } catch (error) {
+    if (!(error instanceof CompileError)) throw error;
+    refused = error.message;
+  }
+  const result = compiled
+    ? advance(compiled, row.state, input(contact), now)
+    : cannotRun(row.state, row.version, refused);
   if (result.state === row.state) return result;
 
   let updated = contact;
@@ -191,7 +202,7 @@ export async function decideInput(
         channel: effect.channel,
         messageId:
           effect.channel === 'email'
-            ? generateMessageId(effect.content.from?.email ?? compiled.sender?.email)
+            ? generateMessageId(effect.content.from?.email ?? compiled?.sender?.email)
             : null,
         content: effect.content,
         thread: 'thread' in effect && effect.thread ? effect.thread : null,
@@ -243,7 +254,9 @@ export async function decideInput(
   // no exit: what that walk queued goes out, as after a step.
   const kind = input(contact).kind;
   const exited =
-    kind === 'stop' || (kind === 'event' && result.steps.every((s) => s.action === 'exit'));
+    compiled === null ||
+    kind === 'stop' ||
+    (kind === 'event' && result.steps.every((s) => s.action === 'exit'));
   if (ended && exited)
     writes.cancels.push({
       enrollment_id: row.id,
@@ -256,4 +269,19 @@ export async function decideInput(
     });
   else if (!ownJob) writes.unschedules.push(row.id);
   return result;
+}
+
+/**
+ * An enrollment whose version the runtime refuses (compile's CompileError: a holiday calendar
+ * it no longer has, a rule a later release made strict) fails at once, saying why, instead of
+ * its job failing and retrying with the enrollment left active.
+ */
+function cannotRun(state: EnrollmentState, version: number, why: string): Advanced {
+  const reason = `version ${version} ${why.replace(/^the sequence /, 'of the sequence ')}`;
+  return {
+    state: { ...state, version: state.version + 1, status: 'failed', waiting: null },
+    effects: [{ type: 'exit', status: 'failed', node: state.node, reason }],
+    wakeAt: null,
+    steps: [],
+  };
 }

@@ -3,11 +3,11 @@
  * render limit (RENDER_LIMITS.timeMs, 200 ms) every time, as issue 12's did, so each step
  * fails its enrollment after ~200 ms of rendering.
  *
- * The issue's own templates (`{% for i in (1..100000000) %}`...) are now refused by
- * validation, and by the worker too, which validates a version as it compiles it: a stored
- * one would fail its steps before any render. This one passes validation (its range is sized by
- * a variable, which only the render limits bound), and is still written straight into the
- * database, as a version stored without the API would be.
+ * Validation now refuses such templates (template_too_costly), this one too; the sequence is
+ * written straight into the database, as a version published before that rule would be, and
+ * the worker runs stored versions without the limits on authoring (validateSequence's `stored`),
+ * bounding their renders itself. The issue's own `{% for i in (1..100000000) %}` would stop at
+ * the memory limit at once; this one spends the whole time limit.
  */
 import { enroll } from '@nudge/runtime/worker';
 import type { Sql } from '@nudge/runtime/worker/db';

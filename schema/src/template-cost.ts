@@ -10,8 +10,11 @@ import { LIMITS } from './format.ts';
  * refuses, when the sequence is checked, what could only ever fail there.
  *
  * - A range with number bounds, `(1..1000)`, makes its size in elements wherever it appears.
- * - A range with other bounds, `(1..n)`, can't be sized: a loop over it is refused unless the
- *   loop has a number `limit:` (making the range is still bounded at run time by memory).
+ * - A variable assigned a number counts as that number: `{% assign n = 5 %}` sizes `(1..n)`.
+ * - A range with other bounds, `(1..contact.attributes.n)`, can't be sized: a loop over it is
+ *   refused unless the loop has a number `limit:` (making the range is still bounded at run
+ *   time by memory), and so is such a range anywhere else, where a filter could work through
+ *   every item of it.
  * - A loop over a variable runs at most LIMITS.template.dataItems times (contact arrays and
  *   objects hold no more; see LIMITS.contact), or the size of the range assigned to it.
  */
@@ -25,8 +28,11 @@ export interface TemplateCost {
 export interface Culprit {
   /** Offset in the template's text. */
   begin: number;
-  /** `unbounded`: a loop over a range whose size can't be known; `costly`: over the limit. */
-  kind: 'unbounded' | 'costly';
+  /**
+   * `unbounded`: a loop over a range whose size can't be known; `unsized`: such a range
+   * elsewhere (a filter's, a condition's); `costly`: over the limit.
+   */
+  kind: 'unbounded' | 'unsized' | 'costly';
   /** The tag as written, for the message: `{% for i in (1..n) %}`. */
   source: string;
 }
@@ -37,38 +43,50 @@ type Token = { kind?: number; begin?: number; end?: number; input?: string } & R
   unknown
 >;
 
-/** What a variable holds, as far as loops over it are concerned. */
-type Sizes = Map<string, number>;
+/**
+ * What variables hold, as far as work is concerned: `sizes`, the items of a range assigned
+ * to one; `numbers`, a number assigned to one (`{% assign n = 5 %}` sizes `(1..n)`). Liquid's
+ * assigns are global, so one map serves the whole template.
+ */
+interface Scope {
+  sizes: Map<string, number>;
+  numbers: Map<string, number>;
+}
 
 const { dataItems, work: LIMIT } = LIMITS.template;
 
 export function templateCost(templates: readonly Template[]): TemplateCost {
   const found: { culprit?: Culprit } = {};
-  const work = costOf(templates, new Map(), found);
+  const work = costOf(templates, { sizes: new Map(), numbers: new Map() }, found);
   return found.culprit ? { work, culprit: found.culprit } : { work };
 }
 
-function costOf(templates: readonly Template[], sizes: Sizes, found: { culprit?: Culprit }) {
+function costOf(templates: readonly Template[], sizes: Scope, found: { culprit?: Culprit }) {
   let total = 0;
   for (const template of templates) total += nodeCost(template as Node, sizes, found);
   return total;
 }
 
-function nodeCost(node: Node, sizes: Sizes, found: { culprit?: Culprit }): number {
+function nodeCost(node: Node, sizes: Scope, found: { culprit?: Culprit }): number {
   const loop = node.constructor.name === 'ForTag' || node.constructor.name === 'TablerowTag';
   const skip = new Set(loop ? ['collection'] : []);
-  let work = 1 + rangeElements(node, skip);
-  if (work > LIMIT) blame(found, node, 'costly');
+  let work = 1 + rangeElements(node, skip, sizes);
+  if (!Number.isFinite(work)) blame(found, node, 'unsized');
+  else if (work > LIMIT) blame(found, node, 'costly');
 
   if (node.constructor.name === 'AssignTag' && typeof node.key === 'string') {
-    const size = collectionSize(valueHead(node.value));
-    if (size === undefined) sizes.delete(node.key);
-    else sizes.set(node.key, size);
+    const head = valueHead(node.value);
+    const number = numberOf(head, sizes);
+    const size = head?.kind === TokenKind.Range ? rangeSize(head, sizes) : undefined;
+    if (number === undefined) sizes.numbers.delete(node.key);
+    else sizes.numbers.set(node.key, number);
+    if (size === undefined) sizes.sizes.delete(node.key);
+    else sizes.sizes.set(node.key, size);
   }
 
   if (loop) {
     const collection = node.collection as Token | undefined;
-    const made = collection?.kind === TokenKind.Range ? rangeSize(collection) : 0;
+    const made = collection?.kind === TokenKind.Range ? rangeSize(collection, sizes) : 0;
     let runs = collectionSize(collection, sizes) ?? dataItems;
     const limit = literalLimit(node);
     if (limit !== undefined) runs = Math.min(runs, limit);
@@ -84,7 +102,9 @@ function nodeCost(node: Node, sizes: Sizes, found: { culprit?: Culprit }): numbe
   if (Array.isArray(node.branches)) {
     let longest = costOf((node.elseTemplates as Template[] | undefined) ?? [], sizes, found);
     for (const branch of node.branches as Array<Record<string, unknown>>) {
-      work += rangeElements(branch, new Set(['templates']));
+      const conditions = rangeElements(branch, new Set(['templates']), sizes);
+      if (!Number.isFinite(conditions)) blame(found, node, 'unsized');
+      work += conditions;
       longest = Math.max(longest, costOf((branch.templates as Template[]) ?? [], sizes, found));
     }
     return work + longest;
@@ -94,7 +114,7 @@ function nodeCost(node: Node, sizes: Sizes, found: { culprit?: Culprit }): numbe
 }
 
 /**
- * Keeps one culprit: a loop that can't be bounded before one that is merely over the limit,
+ * Keeps one culprit: what can't be sized before what is merely over the limit,
  * then the outermost (loops are blamed as they finish, inner ones first) and earliest.
  */
 function blame(found: { culprit?: Culprit }, node: Node, kind: Culprit['kind']): void {
@@ -103,36 +123,42 @@ function blame(found: { culprit?: Culprit }, node: Node, kind: Culprit['kind']):
   const current = found.culprit;
   const wins =
     !current ||
-    (kind === 'unbounded' && current.kind === 'costly') ||
+    (kind !== 'costly' && current.kind === 'costly') ||
     (kind === current.kind && begin <= current.begin);
   if (wins) found.culprit = { begin, kind, source: (token.input ?? '').slice(begin, token.end) };
 }
 
 /** How many items a loop over `token` takes: a range's size, a variable's known size. */
-function collectionSize(token: Token | undefined, sizes?: Sizes): number | undefined {
+function collectionSize(token: Token | undefined, scope: Scope): number | undefined {
   if (!token) return undefined;
-  if (token.kind === TokenKind.Range) return rangeSize(token);
-  if (token.kind === TokenKind.PropertyAccess && sizes) {
-    const props = token.props as Array<{ content?: unknown }> | undefined;
-    const root = token.variable === undefined && props?.length === 1 ? props[0]?.content : null;
-    if (typeof root === 'string' && sizes.has(root)) return sizes.get(root);
-  }
+  if (token.kind === TokenKind.Range) return rangeSize(token, scope);
+  const root = variableName(token);
+  if (root !== null && scope.sizes.has(root)) return scope.sizes.get(root);
   if (token.kind === TokenKind.Literal || token.kind === TokenKind.Number) return 1;
   return undefined;
 }
 
-/** Elements of a range: its size with number bounds (as liquidjs makes it), else Infinity. */
-function rangeSize(range: Token): number {
-  const low = numberOf(range.lhs as Token);
-  const high = numberOf(range.rhs as Token);
+/** The name of a plain variable (`n`, not `n.size` or `a[0]`), or null. */
+function variableName(token: Token | undefined): string | null {
+  if (token?.kind !== TokenKind.PropertyAccess || token.variable !== undefined) return null;
+  const props = token.props as Array<{ content?: unknown }> | undefined;
+  const root = props?.length === 1 ? props[0]?.content : null;
+  return typeof root === 'string' ? root : null;
+}
+
+/** Elements of a range: its size with known bounds (as liquidjs makes it), else Infinity. */
+function rangeSize(range: Token, scope: Scope): number {
+  const low = numberOf(range.lhs as Token, scope);
+  const high = numberOf(range.rhs as Token, scope);
   if (low === undefined || high === undefined) return Number.POSITIVE_INFINITY;
   return Math.max(0, Math.ceil(high + 1 - low));
 }
 
-function numberOf(token: Token | undefined): number | undefined {
-  return token?.kind === TokenKind.Number && typeof token.content === 'number'
-    ? token.content
-    : undefined;
+/** A number written in the template, or a variable a number was assigned to. */
+function numberOf(token: Token | undefined, scope?: Scope): number | undefined {
+  if (token?.kind === TokenKind.Number && typeof token.content === 'number') return token.content;
+  const name = variableName(token);
+  return name !== null ? scope?.numbers.get(name) : undefined;
 }
 
 /** A number `limit:` of a for or tablerow tag. */
@@ -162,10 +188,10 @@ const NOT_EXPRESSIONS = new Set([
 
 /**
  * Elements made by the ranges in a node's expressions (filter arguments, conditions, assigned
- * values), found by walking its tokens. A range of unknown size counts nothing here: outside
- * a loop it is bounded by the memory limit, and a loop over one is judged by the loop.
+ * values), found by walking its tokens: Infinity for a range of unknown size, which a filter
+ * could then work through item by item.
  */
-function rangeElements(root: object, skip: ReadonlySet<string>): number {
+function rangeElements(root: object, skip: ReadonlySet<string>, scope: Scope): number {
   let total = 0;
   const seen = new Set<object>();
   const stack: Array<[unknown, number]> = [[root, 0]];
@@ -174,10 +200,7 @@ function rangeElements(root: object, skip: ReadonlySet<string>): number {
     if (typeof value !== 'object' || value === null || seen.has(value) || depth > 64) continue;
     seen.add(value);
     const token = value as Token;
-    if (token.kind === TokenKind.Range) {
-      const size = rangeSize(token);
-      if (Number.isFinite(size)) total += size;
-    }
+    if (token.kind === TokenKind.Range) total += rangeSize(token, scope);
     for (const [key, child] of Object.entries(value)) {
       if (NOT_EXPRESSIONS.has(key) || (value === root && skip.has(key))) continue;
       if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);

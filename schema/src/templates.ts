@@ -210,6 +210,8 @@ function costMessage(text: string, cost: TemplateCost): string {
   const { line, column } = lineAndColumn(text, culprit.begin);
   const source = culprit.source.length > 60 ? `${culprit.source.slice(0, 57)}...` : culprit.source;
   const at = `${source} (line ${line}, column ${column})`;
+  if (culprit.kind === 'unsized')
+    return `uses a range whose bounds are not numbers, ${at}: its size can't be known before it runs. Write the numbers (only a loop with "limit: N" may go over such a range)`;
   return culprit.kind === 'unbounded'
     ? `has a loop over a range whose bounds are not numbers, ${at}: its size can't be known before it runs. Write the numbers, or add "limit: N" to the loop`
     : `could take ${steps} to render, from ${at}; a template may take at most ${limit} (each loop turn, each part it runs and each number of a range counts one): loop over fewer items, or add "limit: N"`;

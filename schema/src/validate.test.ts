@@ -626,6 +626,17 @@ describe('templates whose work can not be bounded', () => {
     );
   });
 
+  it('sizes a range by the numbers assigned to its bounds, and refuses one that has none', () => {
+    expect(refused('{% assign n = 999999 %}{{ (1..n) | where: "a.b" | size }}')).toContain(
+      'about 1,000,001 steps',
+    );
+    expect(withBody('{% assign n = 10 %}{% for i in (1..n) %}{{ i }}{% endfor %}').ok).toBe(true);
+    expect(refused('{{ (1..contact.attributes.n) | where: "a.b" | size }}')).toBe(
+      'the body uses a range whose bounds are not numbers, {{ (1..contact.attributes.n) | where: "a.b" | size }} (line 1, column 1): its size can\'t be known before it runs. Write the numbers (only a loop with "limit: N" may go over such a range)',
+    );
+    refused('{% capture n %}999999{% endcapture %}{% if (1..n) contains 3 %}x{% endif %}');
+  });
+
   it('lets real templates through: loops of thousands, loops over contact data, nested small loops', () => {
     for (const body of [
       '{% for i in (1..5000) %}<p>{{ 고객명 }}님, 안녕하세요. {{ i }}</p>\n{% endfor %}',

@@ -144,6 +144,12 @@ export async function createFixtures(sql: Sql): Promise<Fixtures> {
 export function hintsOf(f: Fixtures): Hints {
   const contactIds = f.ours.contacts.map((c) => c.id);
   const emails = f.ours.contacts.map((c) => c.email);
+  // Now and then the other tenant's: it has them, this workspace must act as if it had not.
+  const ours = <T>(mine: readonly T[], theirs: readonly T[]) =>
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...mine) },
+      { weight: 1, arbitrary: fc.constantFrom(...theirs) },
+    );
   const fresh = (prefix: string) => fc.nat({ max: 10_000 }).map((n) => `${prefix}${n}`);
   const name = fc.constantFrom('김민준', '박지우', 'Ann Lee', '이서연 과장', 'Ωmega');
   const contact = fc.record(
@@ -194,11 +200,20 @@ export function hintsOf(f: Fixtures): Hints {
   return {
     refs: { Sequence: sequence, Rule: fc.oneof(fieldRule, anyRule) },
     properties: {
-      contactId: fc.constantFrom(...contactIds),
-      email: fc.constantFrom(...emails),
-      contactIds: fc.subarray(contactIds, { minLength: 1 }),
+      contactId: ours(
+        contactIds,
+        f.other.contacts.map((c) => c.id),
+      ),
+      email: ours(
+        emails,
+        f.other.contacts.map((c) => c.email),
+      ),
+      contactIds: fc.oneof(
+        fc.subarray(contactIds, { minLength: 1 }),
+        fc.subarray([...contactIds, ...f.other.contacts.map((c) => c.id)], { minLength: 1 }),
+      ),
       contacts: fc.array(contact, { minLength: 1, maxLength: 3 }),
-      sequenceId: fc.constantFrom(...f.ours.sequences),
+      sequenceId: ours(f.ours.sequences, f.other.sequences),
       node: fc.constantFrom(...f.nodes),
       migrate: fc.oneof(
         fc.constant({}),
@@ -208,8 +223,11 @@ export function hintsOf(f: Fixtures): Hints {
         }),
       ),
       assignee: fc.constantFrom('seoyeon@fuzz.example', 'SEOYEON@FUZZ.EXAMPLE', 'nobody@x'),
-      after: fc.constantFrom(...f.ours.enrollments, ...f.ours.tasks),
-      before: fc.constantFrom(...f.ours.messages),
+      after: ours(
+        [...f.ours.enrollments, ...f.ours.tasks],
+        [...f.other.enrollments, ...f.other.tasks],
+      ),
+      before: ours(f.ours.messages, f.other.messages),
     },
   };
 }

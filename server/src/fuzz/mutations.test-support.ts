@@ -418,7 +418,7 @@ function headerMutation(): fc.Arbitrary<Mutation> {
       const label = `caller ${typeof caller === 'object' ? JSON.stringify(caller.header.slice(0, 40)) : caller}`;
       return { label, apply: (d: Draft) => ({ ...d, caller, labels: [...d.labels, label] }) };
     }),
-    fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH').map((method) => ({
+    fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS').map((method) => ({
       label: `method ${method}`,
       apply: (d: Draft) => ({ ...d, method, labels: [...d.labels, `method ${method}`] }),
     })),

@@ -59,6 +59,9 @@ export class HttpClient {
       const started = performance.now();
       const headers: Record<string, string | number> = { ...r.headers };
       if (r.body !== undefined && !r.chunked) headers['content-length'] = r.body.length;
+      // Said outright: Node's client frames a written body by itself only for methods that
+      // usually have one, and sends a GET's or DELETE's bytes bare, as the next request.
+      if (r.body !== undefined && r.chunked) headers['transfer-encoding'] = 'chunked';
       let answered = false;
       const req = httpRequest(
         {

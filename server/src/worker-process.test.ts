@@ -91,10 +91,15 @@ describe('startNudge, by default', () => {
       pid = Number((await waitFor(/^worker (\d+): running, concurrency 40$/))[1]);
       expect(pid).not.toBe(process.pid);
       expect(alive(pid)).toBe(true);
-      // Its Graphile workers are that process's, not the server's.
-      const workers = await db.sql<
-        Array<{ process: string }>
-      >`select distinct process from nudge_workers`;
+      // Its Graphile workers are that process's, not the server's. They register as Graphile
+      // creates them, which may come after the line above on a loaded machine.
+      const registered = async () =>
+        db.sql<Array<{ process: string }>>`select distinct process from nudge_workers`;
+      let workers = await registered();
+      for (let i = 0; i < 100 && workers.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        workers = await registered();
+      }
       expect(workers).toEqual([{ process: `${hostname()}:${pid}` }]);
 
       const w = await createWorkspace(db.sql);

@@ -34,6 +34,8 @@ console.log(`API fuzz: seed ${SEED}, ${RUNS} requests per operation; replay: ${R
 
 /** Every answer's time limit. */
 const MAX_MS = 1000;
+/** An operation's share of the run: its requests take 0.3 s at most on average, 0.05 s usually. */
+const OPERATION_MS = Math.max(30_000, RUNS * 600);
 /**
  * /api/health's latency, generous for two shared cores under the fuzzer's load: its worst as
  * any answer's, and its 99th percentile, which a stall every few dozen requests would pass.
@@ -112,6 +114,8 @@ const sent = new Map<string, Record<string, number>>();
  * sent, and judged; what ran when /api/health was slow.
  */
 const timeline: Array<{ drawn: number; sent: number; done: number; request: FuzzRequest }> = [];
+/** The slowest answers, for the summary: what comes nearest the time limit. */
+const slowest: Array<{ ms: number; status: number; request: FuzzRequest }> = [];
 let lastDone = performance.now();
 
 async function exercise(r: FuzzRequest): Promise<void> {
@@ -128,6 +132,8 @@ async function exercise(r: FuzzRequest): Promise<void> {
   timeline.push(span);
   const answer = r.transport === 'app' ? await viaApp(app, r) : await http.client.send(r);
   const problems = judge(r, answer, { doc, operations, maxMs: MAX_MS, tooManyAllowed });
+  slowest.push({ ms: answer.ms, status: answer.status, request: r });
+  slowest.sort((a, b) => b.ms - a.ms).splice(5);
   const after = await snapshot();
   if (answer.status >= 400 && answer.status < 500) {
     const changed = changedTables(before, after);
@@ -169,18 +175,22 @@ function sendsWrongToken(r: FuzzRequest): boolean {
 
 describe(`the API under fuzzing (seed ${SEED})`, () => {
   for (const [index, op] of operations.entries())
-    it(`${op.method} ${op.path} (${op.id})`, async () => {
-      const requests = fc
-        .tuple(draftsOf(op, source), mutations)
-        .map(([draft, changes]) => render(applyAll(draft, changes), tokens));
-      await fc.assert(fc.asyncProperty(requests, exercise), {
-        seed: (SEED + index * 7919) | 0,
-        numRuns: RUNS,
-        examples: [[render(exampleDraft(op, source), tokens)]],
-        // The database moves on with every request: shrinking would replay against another one.
-        endOnFailure: true,
-      });
-    });
+    it(
+      `${op.method} ${op.path} (${op.id})`,
+      async () => {
+        const requests = fc
+          .tuple(draftsOf(op, source), mutations)
+          .map(([draft, changes]) => render(applyAll(draft, changes), tokens));
+        await fc.assert(fc.asyncProperty(requests, exercise), {
+          seed: (SEED + index * 7919) | 0,
+          numRuns: RUNS,
+          examples: [[render(exampleDraft(op, source), tokens)]],
+          // The database moves on with every request: shrinking would replay against another one.
+          endOnFailure: true,
+        });
+      },
+      OPERATION_MS,
+    );
 
   it('walked every operation of the document, and /api/health stayed prompt', async () => {
     const health = await stopHealth();
@@ -198,6 +208,9 @@ describe(`the API under fuzzing (seed ${SEED})`, () => {
     const during = timeline
       .filter((t) => t.sent <= worst.due + worst.ms && t.done >= worst.due)
       .map((t) => describeRequest(t.request));
+    console.log(
+      `slowest answers:\n${slowest.map((s) => `${Math.round(s.ms)} ms, ${s.status}: ${describeRequest(s.request)}`).join('\n')}`,
+    );
     console.log(
       `/api/health: ${health.polls.length} polls; ${summary(served)} (with the fuzzer's own drawing: ${summary(health.polls)}); the worst while these ran:\n${during.join('\n')}`,
     );

@@ -109,7 +109,7 @@ describe('judge', () => {
 });
 
 describe('snapshots of the database', () => {
-  it('see any write to any table, but the last use of a token', async () => {
+  it('see any write to any table, even of the same values, but the last use of a token', async () => {
     const { sql } = await createTestDatabase();
     const snapshot = await snapshotter(sql);
     const w = await createWorkspace(sql);
@@ -119,6 +119,11 @@ describe('snapshots of the database', () => {
     expect(changedTables(before, await snapshot())).toEqual([]);
     await sql`update api_tokens set name = 'renamed' where workspace_id = ${w.id} and role = 'viewer'`;
     expect(changedTables(before, await snapshot())).toEqual(['public.api_tokens (3 → 3 rows)']);
+    const now = await snapshot();
+    await sql`select * from workspaces for update`;
+    expect(changedTables(now, await snapshot())).toEqual([]);
+    await sql`update workspaces set name = name`;
+    expect(changedTables(now, await snapshot())).toEqual(['public.workspaces (1 → 1 rows)']);
     await sql`select graphile_worker.add_job('noop', '{}')`;
     expect(changedTables(before, await snapshot())).toContain(
       'graphile_worker._private_jobs (0 → 1 rows)',

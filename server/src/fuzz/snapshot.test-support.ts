@@ -1,17 +1,20 @@
 import type { Sql } from '../db/types.ts';
 
 /**
- * What the database holds, table by table: the row count and an MD5 of the rows' text, in
- * one round trip. Every table of our schema and of Graphile Worker's is read, so a table
- * added later is watched too. Two snapshots are equal when nothing was written between them.
+ * What the database holds, table by table, in one round trip: the row count and an MD5 of
+ * where each row version is and which transaction wrote it (ctid, xmin). Any insert, update
+ * (even one that writes the same values) or delete changes it; a row lock does not. Every
+ * table of our schema and of Graphile Worker's is read, so a table added later is watched too.
+ * Two snapshots are equal when nothing was written between them.
  *
- * api_tokens.last_used_at is left out: the token check stamps it (once a minute at most) for
- * any request with a valid token, refused or not, as a hint for people (auth.ts).
+ * Except api_tokens.last_used_at: the token check stamps it (once a minute at most) for any
+ * request with a valid token, refused or not, as a hint for people (auth.ts). That table is
+ * digested by its content without that column.
  */
 export type Snapshot = Record<string, { rows: number; digest: string }>;
 
 const SCHEMAS = ['public', 'graphile_worker'];
-const IGNORED: Record<string, string> = { 'public.api_tokens': 'last_used_at' };
+const BY_CONTENT: Record<string, string> = { 'public.api_tokens': 'last_used_at' };
 
 export async function snapshotter(sql: Sql): Promise<() => Promise<Snapshot>> {
   const tables = await sql<Array<{ schema: string; name: string }>>`
@@ -22,14 +25,22 @@ export async function snapshotter(sql: Sql): Promise<() => Promise<Snapshot>> {
   const query = tables
     .map(({ schema, name }) => {
       const qualified = `${schema}.${name}`;
-      const row = `(to_jsonb(t) - '${IGNORED[qualified] ?? ''}')::text`;
+      const ignored = BY_CONTENT[qualified];
+      const row =
+        ignored === undefined
+          ? `t.ctid::text || ':' || t.xmin::text`
+          : `(to_jsonb(t) - '${ignored}')::text`;
       return `select '${qualified}' as "table", count(*)::int as rows,
         md5(coalesce(string_agg(${row}, E'\\n' order by ${row}), '')) as digest
         from "${schema}"."${name}" t`;
     })
     .join('\nunion all\n');
   return async () => {
-    const rows = await sql.unsafe<Array<{ table: string; rows: number; digest: string }>>(query);
+    const rows = await sql.unsafe<Array<{ table: string; rows: number; digest: string }>>(
+      query,
+      [],
+      { prepare: true },
+    );
     return Object.fromEntries(rows.map((r) => [r.table, { rows: r.rows, digest: r.digest }]));
   };
 }

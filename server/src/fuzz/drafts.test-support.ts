@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Json, Operation } from './operations.test-support.ts';
+import { type Json, type Operation, resolve } from './operations.test-support.ts';
 import type { Caller, Draft } from './request.test-support.ts';
 import { arbitraryOf, type Hints } from './schema-arbitrary.test-support.ts';
 
@@ -40,11 +40,15 @@ export function draftsOf(op: Operation, source: DraftSource): fc.Arbitrary<Draft
       const given = pairs.filter((p): p is string => p !== null);
       return given.length === 0 ? '' : `?${given.join('&')}`;
     });
+  const examples = exampleBodies(op, source);
   const body = op.body
     ? fc.oneof(
         { weight: 3, arbitrary: arbitraryOf(source.doc, op.body.schema, source.hints) },
-        ...(op.body.examples.length > 0 || op.id in source.validBodies
-          ? [{ weight: 1, arbitrary: fc.constantFrom(...exampleBodies(op, source)) }]
+        ...(examples.length > 0
+          ? [
+              { weight: 1, arbitrary: fc.constantFrom(...examples) },
+              { weight: 2, arbitrary: grown(examples, op.body.schema, source) },
+            ]
           : []),
       )
     : fc.constant(undefined);
@@ -108,6 +112,29 @@ export function exampleDraft(op: Operation, source: DraftSource): Draft {
     chunked: false,
     labels: ['the example'],
   };
+}
+
+/**
+ * A valid example with one property of its schema set to a value drawn from it: an odd value
+ * of one field (a date at the edge of the calendar) then meets an otherwise valid request,
+ * which a body drawn whole from a loose schema seldom is.
+ */
+function grown(examples: unknown[], schema: Json, source: DraftSource): fc.Arbitrary<unknown> {
+  const properties = (resolve(source.doc, schema).properties ?? {}) as Record<string, Json>;
+  const names = Object.keys(properties);
+  if (names.length === 0) return fc.constantFrom(...examples);
+  const one = fc.constantFrom(...names).chain((name) =>
+    arbitraryOf(source.doc, properties[name] as Json, source.hints, name).map((value) => ({
+      [name]: value,
+    })),
+  );
+  return fc
+    .tuple(fc.constantFrom(...examples), one)
+    .map(([example, extra]) =>
+      typeof example === 'object' && example !== null && !Array.isArray(example)
+        ? { ...example, ...extra }
+        : example,
+    );
 }
 
 function exampleBodies(op: Operation, source: DraftSource): unknown[] {

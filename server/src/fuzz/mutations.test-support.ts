@@ -474,6 +474,9 @@ const PATH_REWRITES: Array<[string, (p: string) => string]> = [
   ['dot-dot segment', (p) => p.replace('/api/', '/api/x/../')],
   ['escaped dot-dot', (p) => p.replace('/api/', '/api/x/%2e%2e/')],
   ['no leading slash', (p) => p.slice(1)],
+  ['thousands of slashes', (p) => `${'/'.repeat(3000)}${p}`],
+  ['thousands of segments', (p) => p.replace('/api/', `/api/${'x/'.repeat(2000)}`)],
+  ['thousands of dot-dot segments', (p) => p.replace('/api/', `/api/${'x/../'.repeat(1000)}`)],
 ];
 
 function pathMutation(ids: TrickIds): fc.Arbitrary<Mutation> {

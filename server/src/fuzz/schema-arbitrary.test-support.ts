@@ -115,9 +115,16 @@ function ofType(
 function stringOf(schema: Json): fc.Arbitrary<string> {
   if (schema.format === 'uuid') return fc.uuid();
   if (schema.format === 'date-time')
-    return fc
-      .date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
-      .map((d) => d.toISOString());
+    return fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc
+          .date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+          .map((d) => d.toISOString()),
+      },
+      // Where JavaScript's dates and PostgreSQL's timestamps part ways.
+      { weight: 1, arbitrary: fc.constantFrom(...EDGE_DATE_TIMES) },
+    );
   if (schema.format === 'email') return fc.emailAddress();
   const minLength = typeof schema.minLength === 'number' ? schema.minLength : 0;
   const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : 40;
@@ -130,6 +137,20 @@ function stringOf(schema: Json): fc.Arbitrary<string> {
     }),
   );
 }
+
+/** Instants at the edges: year 0 and 9999, leap days, 24:00, odd offsets, JavaScript's end. */
+const EDGE_DATE_TIMES = [
+  '0000-01-01T00:00:00Z',
+  '0001-01-01T00:00:00+14:00',
+  '9999-12-31T23:59:59.999999999Z',
+  '2024-02-29T12:00:00+09:00',
+  '2026-02-29T12:00:00Z',
+  '2026-01-01T24:00:00Z',
+  '2026-01-01T00:00:00+99:99',
+  '2026-01-01T00:00:00-00:00',
+  '2026-03-29T02:30:00+0100',
+  '1969-12-31T23:59:59.999Z',
+];
 
 function withoutKey(schema: Json, key: string): Json {
   const { [key]: _dropped, ...rest } = schema;

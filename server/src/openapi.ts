@@ -26,7 +26,7 @@ export function openApiDocument(): Json {
       version: pkg.version,
       description: [
         "The HTTP API of Nudge, a builder of automated follow-up sequences. Every call takes `Authorization: Bearer <token>` except those marked as open; a viewer's token may only read.",
-        'Errors are JSON `{ "error": { "code", "message", "details"? } }` (the `Error` schema) with a 4xx status for anything the caller can fix; each answer lists the codes it may carry. Beyond those: a path the API does not have is a 404 `not_found`, and a method a path does not take is a 405 `method_not_allowed` with an `Allow` header.',
+        'Errors are JSON `{ "error": { "code", "message", "details"? } }` (the `Error` schema) with a 4xx status for anything the caller can fix; each answer lists the codes it may carry. Beyond those: a path the API does not have is a 404 `not_found`, and a method a path does not take is a 405 `method_not_allowed` with an `Allow` header. A request that is not HTTP the server can read (no leading slash, a backslash in the path, broken headers) is a 400 `bad_request`, headers too large a 431 `headers_too_large`, and one that takes too long to arrive a 408 `request_timeout`, in the same shape, before any operation.',
       ].join('\n\n'),
     },
     // Relative: the paths are on whichever server serves this document (PUBLIC_URL in

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.ts';
 import { type ConnectionLimits, connectionLimits, httpServerOptions } from './connection-limits.ts';
+import { answerClientErrors, listenerErrorHandler } from './http-errors.ts';
+import { consoleLogger } from './log.ts';
 import { defaultEditorDir, repoRoot } from './paths.ts';
 
 export interface StartServerOptions extends Omit<AppOptions, 'editorDir'> {
@@ -46,11 +48,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const limits = connectionLimits(given);
 
   const app = createApp({ ...appOptions, editorDir });
-  const server = createAdaptorServer({
-    fetch: app.fetch,
+  // What createAdaptorServer does, with an error handler it doesn't pass on: a request the
+  // app never sees is answered in the API's JSON too (http-errors.ts).
+  const listener = getRequestListener(app.fetch, {
     hostname: host,
-    serverOptions: httpServerOptions(limits),
-  }) as Server;
+    errorHandler: listenerErrorHandler(appOptions.logger ?? consoleLogger),
+  });
+  const server = createServer(httpServerOptions(limits), listener);
+  answerClientErrors(server);
   server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -41,12 +41,11 @@ export function judge(r: FuzzRequest, answer: Answer, j: Judging): string[] {
 }
 
 /**
- * Requests refused over HTTP before the app sees them, with a bare 400 (no JSON): by Node's
- * HTTP parser (a request-target without its leading slash), or by @hono/node-server (a
- * backslash in the path). Neither goes through the app's error handler; start.ts could answer
- * them in the documented shape (reported with issue 12). Until then, exactly these requests
- * may get exactly that answer; they are held to everything else (no 5xx, time, nothing
- * written).
+ * Requests refused over HTTP before the app sees them: by Node's HTTP parser (a request-target
+ * without its leading slash) or by @hono/node-server (a backslash in the path). No operation
+ * can document them (they name no path of the app); http-errors.ts answers them 400
+ * `bad_request` in the API's JSON shape, as the document's description says. They are held to
+ * everything else (no 5xx, time, nothing written).
  */
 const BEFORE_THE_APP: Array<(r: FuzzRequest) => boolean> = [
   (r) => !r.path.startsWith('/'),
@@ -54,12 +53,14 @@ const BEFORE_THE_APP: Array<(r: FuzzRequest) => boolean> = [
 ];
 
 function refusedBeforeTheApp(r: FuzzRequest, answer: Answer): boolean {
-  return (
-    r.transport === 'http' &&
-    answer.status === 400 &&
-    answer.body.length === 0 &&
-    BEFORE_THE_APP.some((known) => known(r))
-  );
+  if (r.transport !== 'http' || answer.status !== 400 || !BEFORE_THE_APP.some((k) => k(r)))
+    return false;
+  try {
+    const body = JSON.parse(new TextDecoder().decode(answer.body));
+    return body?.error?.code === 'bad_request' && typeof body.error.message === 'string';
+  } catch {
+    return false;
+  }
 }
 
 function judgeError(

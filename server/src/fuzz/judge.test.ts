@@ -101,10 +101,13 @@ describe('judge', () => {
     expect(judged(request('GET', get.path, 'http'), bare, true)[0]).toMatch(/Retry-After/);
   });
 
-  it("takes Node's bare 400 only for the requests it refuses before the app, over HTTP", () => {
-    expect(judged(request('GET', 'api/health', 'http'), answer(400, ''))).toEqual([]);
-    expect(judged(request('GET', 'api/health'), answer(400, ''))).not.toEqual([]);
-    expect(judged(request('GET', '/api/health', 'http'), answer(400, ''))).not.toEqual([]);
+  it('takes a 400 bad_request, undocumented by any operation, only for requests refused before the app', () => {
+    const badRequest = answer(400, error('bad_request'));
+    expect(judged(request('GET', 'api/health', 'http'), badRequest)).toEqual([]);
+    expect(judged(request('GET', '/api\\health', 'http'), badRequest)).toEqual([]);
+    expect(judged(request('GET', 'api/health', 'http'), answer(400, ''))).not.toEqual([]);
+    expect(judged(request('GET', 'api/health'), badRequest)).not.toEqual([]);
+    expect(judged(request('GET', '/api/health', 'http'), badRequest)).not.toEqual([]);
   });
 });
 

@@ -445,6 +445,31 @@ describe('branches', () => {
   });
 });
 
+describe('a delay until a date', () => {
+  it('fails, saying so, when the wait would end past the year 9999, where no timestamp is kept', () => {
+    const sequence = chain(seoul, [
+      {
+        id: 'later',
+        type: 'delay',
+        data: { until: { field: 'contact.attributes.end', offsetDays: 3650 } },
+      },
+    ]);
+    const contact = { ...minjun, attributes: { end: '9999-06-01' } };
+    const result = advance(
+      compile(sequence),
+      newEnrollment('e'),
+      { kind: 'enrolled', contact },
+      start,
+    );
+    expect(result.state.status).toBe('failed');
+    expect(result.effects.at(-1)).toMatchObject({
+      type: 'exit',
+      reason: 'contact.attributes.end is past the year 9999, so the delay has no end',
+    });
+    expect(result.wakeAt).toBeNull();
+  });
+});
+
 describe('update_contact within the contact limits', () => {
   const fill = (id: string, from: number) => ({
     id,

@@ -71,6 +71,17 @@ describe('cold-mail', () => {
 });
 
 describe('contract-renewal', () => {
+  it('fails, naming the field, for an end date that is no date: never a step that throws', () => {
+    for (const contract_end_date of [1e15, -1e15, '2026-02-30', '33658-09-27', 'soon']) {
+      const contact = { ...minjun, attributes: { ...minjun.attributes, contract_end_date } };
+      const sim = run(contractRenewal, contact, '2026-01-10T10:00:00+09:00');
+      expect(sim.status, String(contract_end_date)).toBe('failed');
+      expect(sim.timeline.at(-1)?.note).toBe(
+        'contact.attributes.contract_end_date is not a date, so the delay has no end',
+      );
+    }
+  });
+
   it('sends at D-30, D-14 and D-7 at 10:00 on open days, past 3·1절 and its substitute day', () => {
     // D-30 = Sun 2026-03-01 (3·1절); Mon 03-02 is its substitute holiday, so Tue 03-03 10:00.
     const sim = run(contractRenewal, minjun, '2026-01-10T10:00:00+09:00');

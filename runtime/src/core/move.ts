@@ -4,7 +4,7 @@ import { readPath } from './contact.ts';
 import type { SendPolicy } from './policy/index.ts';
 import { ruleHolds } from './rules.ts';
 import type { Contact, EnrollmentState, Waiting } from './types.ts';
-import { isMessage, isReply, localDateOf, mergeDeferrals } from './walk.ts';
+import { isMessage, isReply, LATEST_WAKE, localDateOf, mergeDeferrals } from './walk.ts';
 
 /**
  * Moving a waiting enrollee to a newly published version (DESIGN.md, "Versions"): nobody is
@@ -167,6 +167,8 @@ function delayUntil(
   const date = localDateOf(readPath(request.contact, field), (i) => policy.localDate(i));
   if (date === null) return `${field} is not a date, so the delay ${where} has no end`;
   const until = policy.onDate(date, offsetDays, at);
+  if (until > LATEST_WAKE)
+    return `${field} is past the year 9999, so the delay ${where} has no end`;
   if (data.ifPast === 'exit' && arrivedAt !== undefined && until <= arrivedAt)
     return `the date of ${where} (${field}) had passed when the enrollee arrived, and that step exits then`;
   return { ...waiting, until: Math.max(request.now, until) };

@@ -2,6 +2,7 @@ import type { NodeOf } from '@nudge/schema';
 import { type CompiledNode, type CompiledSequence, nodeOf, policyOf } from './compile.ts';
 import { applyUpdate, newContactProblem, readPath } from './contact.ts';
 import { goalMet } from './exits.ts';
+import { parseDay } from './policy/civil.ts';
 import { describeDeferral } from './policy/index.ts';
 import {
   type MergeContext,
@@ -342,6 +343,10 @@ export class Walk {
       return null;
     }
     const until = policy.onDate(date, offsetDays, time);
+    if (until > LATEST_WAKE) {
+      this.exit('failed', `${field} is past the year 9999, so the delay has no end`);
+      return null;
+    }
     if (until > this.now) {
       this.state.waiting = { kind: 'delay', until, arrivedAt: this.now };
       this.step(at, { action: 'wait', until });
@@ -422,17 +427,27 @@ export function mergeDeferrals(
   return { from: first?.from ?? next?.from ?? now, reasons, text: describeDeferral(reasons) };
 }
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The latest instant a wait may end at: PostgreSQL takes no later timestamp as postgres.js
+ * writes it (a six-digit year), and no real follow-up waits that long.
+ */
+export const LATEST_WAKE = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-/** A contact's date field as a local date: a date stays as written, an instant is read in the zone. */
+/**
+ * A contact's date field as a local date: a date stays as written, an instant is read in the
+ * zone. Null for anything else, a date that does not exist (2026-02-30) or an instant outside
+ * the years 0000-9999 (a number such as 1e15 is one): a contact's data never makes a step fail.
+ */
 export function localDateOf(value: unknown, localDate: (at: number) => string): string | null {
+  let date: string | null = null;
   if (typeof value === 'string') {
     const text = value.trim();
-    if (DATE_ONLY.test(text)) return Number.isNaN(Date.parse(text)) ? null : text;
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(text)) return null;
-    const at = Date.parse(text);
-    return Number.isNaN(at) ? null : localDate(at);
-  }
-  if (typeof value === 'number' && Number.isFinite(value)) return localDate(value);
-  return null;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) date = text;
+    else if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
+      const at = Date.parse(text);
+      if (!Number.isNaN(at)) date = localDate(at);
+    }
+  } else if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= LATEST_WAKE)
+    date = localDate(value);
+  return date !== null && parseDay(date) !== null ? date : null;
 }

@@ -7,6 +7,7 @@
 import { ConfigError, readConfig } from './config.ts';
 import { startNudge } from './nudge.ts';
 import { EditorNotBuiltError } from './start.ts';
+import { onStopSignal } from './stop-signals.ts';
 
 try {
   const nudge = await startNudge(readConfig(process.env));
@@ -21,9 +22,8 @@ try {
       },
     );
   };
-  // Once each: a second Ctrl-C falls back to Node's default and ends the process at once.
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Repeats of the same stop are ignored; a person's second Ctrl-C ends the process at once.
+  onStopSignal(stop);
 } catch (error) {
   console.error(`nudge: ${startFailure(error)}`);
   process.exitCode = 1;

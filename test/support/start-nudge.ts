@@ -63,6 +63,13 @@ export default async function setup(project: TestProject) {
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  // Every process that holds the pipes (pnpm, the server it runs, and the worker process the
+  // server started) is done with them: pnpm may exit on SIGTERM before the server has finished.
+  const outputEnded = Promise.all(
+    [child.stdout, child.stderr].map(
+      (stream) => new Promise<void>((resolve) => stream?.once('close', () => resolve())),
+    ),
+  );
   let exitedEarly: number | null | undefined;
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => {
@@ -95,6 +102,7 @@ export default async function setup(project: TestProject) {
     }
     // Its worker process was told to stop, finished its jobs, and said so before the server
     // stopped its database.
+    await Promise.race([outputEnded, sleep(STOP_MS)]);
     if (!/nudge: worker \d+: stopped\n/.test(output))
       throw new Error(`the worker process did not stop cleanly with pnpm start:\n${output}`);
     removeDataDir();

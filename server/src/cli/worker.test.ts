@@ -149,7 +149,7 @@ describe('nudge worker, as a process', () => {
     expect(output.stderr).toContain('nudge worker: SIGTERM: finishing the running jobs\n');
   });
 
-  it('on SIGTERM, finishes the delivery in flight before it exits', async () => {
+  it('on SIGTERM, finishes the delivery in flight before it exits, a second SIGTERM too', async () => {
     const smtp = await stallingSmtpServer();
     const { child, output, exited } = await startWorkerProcess({ SMTP_URL: smtp.url });
     let exitedYet = false;
@@ -164,6 +164,8 @@ describe('nudge worker, as a process', () => {
         async () => (output.stderr.includes('SIGTERM') ? true : undefined),
         'the worker to take the signal',
       );
+      // pnpm signals every process of the tree, then the supervisor signals the worker again.
+      child.kill('SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(exitedYet).toBe(false);
       smtp.release();

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { WORKER_DEFAULTS } from '@nudge/runtime/worker';
+import { onStopSignal } from '../stop-signals.ts';
 import type { Command } from './command.ts';
 import { UsageError } from './io.ts';
 
@@ -95,22 +96,22 @@ function parse(args: string[]) {
 }
 
 /**
- * The first SIGTERM or SIGINT. Both listeners go at once, so that a second signal gets Node's
- * default and ends the process, as a second Ctrl-C should. Started by `pnpm start` (an IPC
+ * The first SIGTERM or SIGINT (stop-signals.ts: repeats of it are ignored while the jobs
+ * finish, a person's second Ctrl-C ends the process at once). Started by `pnpm start` (an IPC
  * channel to it, worker-process.ts), the channel closing says that it is gone, even killed
  * outright: then the worker stops too, rather than work on alone.
  */
 function stopSignal(): Promise<string> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals | 'disconnect') => {
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
+    let stopped = false;
+    const stop = (reason: string) => {
+      if (stopped) return;
+      stopped = true;
       process.off('disconnect', gone);
-      resolve(signal === 'disconnect' ? 'the server that started it is gone' : signal);
+      resolve(reason);
     };
-    const gone = () => stop('disconnect');
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
+    const gone = () => stop('the server that started it is gone');
+    onStopSignal(stop);
     if (process.channel && process.env[SUPERVISED] === '1') {
       // Only listened to: the channel must not keep the process alive once the worker stops.
       process.channel.unref();

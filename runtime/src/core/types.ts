@@ -12,29 +12,22 @@
  * - Instants are numbers: milliseconds since the epoch, UTC. Local times are derived from the
  *   enrollment's zone only for display and for the send policy.
  */
-import type { NodeType, Rule, TaskKind } from '@nudge/schema';
+import type {
+  ContactOwner,
+  NodeType,
+  Rule,
+  Contact as SchemaContact,
+  TaskKind,
+} from '@nudge/schema';
 
-/** A contact as FORMAT.md section 6 describes it. */
-export interface Contact {
-  id?: string;
-  email?: string;
-  phone?: string;
-  name?: string;
-  company?: string;
-  title?: string;
-  timezone?: string;
-  locale?: string;
-  owner?: Owner;
-  tags?: string[];
-  attributes?: Record<string, unknown>;
-  unsubscribed?: boolean;
-}
+/**
+ * A contact as FORMAT.md section 6 describes it: @nudge/schema's shape, read leniently. The
+ * interpreter takes contacts stored before the limits, or written by other tools, so nothing of
+ * the owner is required here; what is written is checked against the schema's checkContact.
+ */
+export type Contact = Omit<SchemaContact, 'owner'> & { owner?: Owner };
 
-export interface Owner {
-  name?: string;
-  email?: string;
-  phone?: string;
-}
+export type Owner = Partial<ContactOwner>;
 
 export interface Sender {
   name?: string;

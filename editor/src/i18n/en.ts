@@ -1,4 +1,8 @@
 import type { ProblemCode } from '@nudge/schema';
+import * as build from './sections/build.ts';
+import * as document from './sections/document.ts';
+import * as forms from './sections/forms.ts';
+import * as settings from './sections/settings.ts';
 
 /**
  * English UI text. `ko.ts` must have exactly these keys (the type and a test check it).
@@ -299,6 +303,10 @@ export const en = {
       forget: 'Forget token',
     },
   },
+  build: build.en,
+  forms: forms.en,
+  settings: settings.en,
+  document: document.en,
 };
 
 export type Resources = typeof en;

@@ -1,4 +1,8 @@
 import type { Resources } from './en.ts';
+import * as build from './sections/build.ts';
+import * as document from './sections/document.ts';
+import * as forms from './sections/forms.ts';
+import * as settings from './sections/settings.ts';
 
 /** Korean UI text. Korean has no plural forms: `_one` repeats `_other` so the keys match English. */
 export const ko: Resources = {
@@ -297,4 +301,8 @@ export const ko: Resources = {
       forget: '토큰 지우기',
     },
   },
+  build: build.ko,
+  forms: forms.ko,
+  settings: settings.ko,
+  document: document.ko,
 };

@@ -23,6 +23,7 @@ export { positionAt, positionsAt, type TextPosition } from './json/position.ts';
 export { createLiquid, liquidMessage } from './liquid.ts';
 export { type MigrationResult, migrate } from './migrate.ts';
 export {
+  NODE_DATA,
   NODE_TYPES,
   type NodeData,
   type NodeOf,
@@ -59,6 +60,7 @@ export {
   type Schedule,
   type Settings,
 } from './settings.ts';
+export { MERGE_CONTEXT } from './templates.ts';
 export { type BadText, findBadText, findBadTexts, textProblem } from './text.ts';
 export { isTimeZone } from './timezone.ts';
 export { type ValidateOptions, type ValidationResult, validateSequence } from './validate.ts';

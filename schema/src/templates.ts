@@ -15,8 +15,11 @@ type Loose = Record<string, unknown>;
 const isObject = (v: unknown): v is Loose =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** What each root of the merge context offers (FORMAT.md section 5); `*` takes any key. */
-const CONTEXT: Record<string, Record<string, true | Record<string, true>>> = {
+/**
+ * What each root of the merge context offers (FORMAT.md section 5); `*` takes any key. The
+ * editor completes merge variables from it, so it offers what this check accepts.
+ */
+export const MERGE_CONTEXT: Record<string, Record<string, true | Record<string, true>>> = {
   contact: {
     id: true,
     email: true,
@@ -50,7 +53,7 @@ export function templateProblems(input: Loose): Problem[] {
   const settings = input.settings;
   if (isObject(settings) && isObject(settings.variables))
     for (const name of Object.keys(settings.variables))
-      if (!Object.hasOwn(CONTEXT, name)) aliases.add(name);
+      if (!Object.hasOwn(MERGE_CONTEXT, name)) aliases.add(name);
 
   const nodes = Array.isArray(input.nodes) ? input.nodes : [];
   nodes.forEach((node: unknown, index) => {
@@ -186,7 +189,7 @@ function known(
 ): string | null {
   if (aliases.has(root)) return null;
   // Own properties only: a template may name `constructor` or `__proto__`.
-  const fields = Object.hasOwn(CONTEXT, root) ? CONTEXT[root] : undefined;
+  const fields = Object.hasOwn(MERGE_CONTEXT, root) ? MERGE_CONTEXT[root] : undefined;
   if (!fields) return root;
   const first = segments[1];
   if (first === undefined) return null;

@@ -13,9 +13,12 @@ export interface FieldProps {
   /**
    * The control, given the id its label points at and the ids that describe it (hint and
    * problems), to pass as `id` and `aria-describedby`; `invalid` for `aria-invalid`.
+   * `labelId` is the label's own id, for a control a <label for> can't name (a code editor's
+   * content element): pass it as `aria-labelledby`.
    */
   children: (control: {
     id: string;
+    labelId: string;
     describedBy: string | undefined;
     invalid: boolean;
   }) => ReactNode;
@@ -35,7 +38,7 @@ export function Field({ label, hint, problems = [], children }: FieldProps) {
   const invalid = problems.some((p) => p.severity === 'error');
   return (
     <div className={`field${invalid ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={id}>
+      <label className="field__label" id={`${id}-label`} htmlFor={id}>
         {label}
       </label>
       {hint && (
@@ -43,7 +46,7 @@ export function Field({ label, hint, problems = [], children }: FieldProps) {
           {hint}
         </p>
       )}
-      {children({ id, describedBy, invalid })}
+      {children({ id, labelId: `${id}-label`, describedBy, invalid })}
       {problemsId && (
         <ul className="field__problems" id={problemsId}>
           {problems.map((p, i) => (

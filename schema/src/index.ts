@@ -64,3 +64,4 @@ export { MERGE_CONTEXT } from './templates.ts';
 export { type BadText, findBadText, findBadTexts, textProblem } from './text.ts';
 export { isTimeZone } from './timezone.ts';
 export { type ValidateOptions, type ValidationResult, validateSequence } from './validate.ts';
+export { writeSequence } from './write.ts';

@@ -28,8 +28,16 @@ export interface Flow {
  * Steps without a position are laid out; edges whose ends don't exist are left out (the
  * problems panel still lists them).
  */
-export function toFlow(file: SequenceFile, problems: Problem[]): Flow {
-  const steps = readSteps(file);
+export function toFlow(
+  file: SequenceFile,
+  problems: Problem[],
+  /** Where steps without a position were drawn before an edit, so they stay put. */
+  drawnAt?: ReadonlyMap<string, Position>,
+): Flow {
+  const steps = readSteps(file).map((step) => {
+    const at = step.position ? undefined : drawnAt?.get(step.key);
+    return at ? { ...step, position: at } : step;
+  });
   const links = readLinks(file, steps);
   const positions = layoutFlow(steps, links);
   const targets = new ProblemTargets(steps, links);

@@ -386,9 +386,10 @@ describe('arranging steps', () => {
     ]);
     const after = store.getState().file?.nodes as Array<{ id: string; position?: unknown }>;
     expect(after.find((n) => n.id === 'tips')?.position).toEqual({ x: 10, y: 21 });
+    // The canvas follows the document, where positions are whole pixels.
     expect(store.getState().nodes.find((n) => n.id === 'tips')?.position).toEqual({
-      x: 10.4,
-      y: 20.6,
+      x: 10,
+      y: 21,
     });
   });
 

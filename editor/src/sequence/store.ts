@@ -5,6 +5,7 @@ import {
   LIMITS,
   type Problem,
   type ProblemCode,
+  type Sequence,
   type ValidationResult,
   validateSequence,
 } from '@nudge/schema';
@@ -14,20 +15,24 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
+import { temporal } from 'zundo';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { LinkFlowEdge, StepFlowNode } from '../canvas/flow-types.ts';
 import { layoutFlow, toFlow } from '../canvas/to-flow.ts';
 import { indexAt, ProblemTargets } from '../problems/targets.ts';
+import { redraw } from './derive.ts';
+import { type EditOptions, type EditOutcome, isRefused, type Refusal } from './edit.ts';
 import { isObject, type SequenceFile, withPositions } from './file.ts';
 
 /**
  * The open sequence: the file as read, what the validator says about it, and the canvas's
  * view of it. One store per editor; components read it with `useSequence(selector)`.
  *
- * The file stays the source of truth for what a sequence is (it is what gets saved); the
- * canvas nodes hold view state (selection, measured sizes). Moving steps writes positions
- * back to the file.
+ * The file (the document) is the source of truth for what a sequence is: it is what gets
+ * saved, and every change to it is a pure command (../commands) applied with `edit`, kept in
+ * the undo history (zundo, `sequenceStore.temporal`). The canvas's nodes and edges are derived
+ * from it after every change (derive.ts) and hold view state only (selection, measured sizes).
  */
 
 /** Why a file could not be opened at all. */
@@ -80,6 +85,15 @@ export interface SequenceState {
   openCount: number;
   /** What the canvas should bring into view; `request` changes on every ask. */
   focus: (Selection & { request: number }) | null;
+  /**
+   * Whether the open file can be edited: an object with a list of nodes (and of edges, or
+   * none), drawn on the canvas. A file that is not a sequence, or refused at a limit, is not.
+   */
+  editable: boolean;
+  /** Bumped on every change of the document (edits, undo, redo, open): what autosave watches. */
+  revision: number;
+  /** The last edit that was refused, and why, to show where it was tried; cleared by the next edit. */
+  refusal: (Refusal & { at?: { x: number; y: number }; request: number }) | null;
 }
 
 export interface SequenceActions {
@@ -104,11 +118,22 @@ export interface SequenceActions {
   selectProblem(problem: Problem): boolean;
   /** Lays out every step again, top to bottom. */
   tidyUp(): void;
+  /**
+   * Applies one edit to the document (a command of ../commands), validates it again and
+   * redraws the canvas. Refused edits change nothing and are kept in `refusal`. Edits with the
+   * same `field` in a row are one undo step (typing a word is undone at once).
+   */
+  edit(change: (sequence: Sequence) => EditOutcome, options?: EditOptions): EditOutcome | undefined;
+  undo(): void;
+  redo(): void;
+  /** Selects these steps (and no links), e.g. the step just added. */
+  selectSteps(ids: string[], options?: { focus?: boolean }): void;
+  dismissRefusal(): void;
 }
 
 export type SequenceStore = SequenceState & SequenceActions;
 
-const closed: Omit<SequenceState, 'openCount' | 'focus'> = {
+const closed: Omit<SequenceState, 'openCount' | 'focus' | 'revision'> = {
   fileName: null,
   file: null,
   loadError: null,
@@ -118,101 +143,228 @@ const closed: Omit<SequenceState, 'openCount' | 'focus'> = {
   nodes: [],
   edges: [],
   targets: new ProblemTargets([], []),
+  editable: false,
+  refusal: null,
 };
 
+/** How many edits can be undone (the issue asks for at least 200). */
+export const HISTORY_DEPTH = 250;
+
 export function createSequenceStore() {
-  return createStore<SequenceStore>()((set, get) => {
-    /** Shows a file and what the validator says of it (`value` absent: too deep to parse). */
-    const show = (fileName: string, value: unknown, { errors, warnings }: ValidationResult) => {
-      const file = isObject(value) ? value : null;
-      const notDrawn: NotDrawn | null =
-        refusal(file, errors) ?? (file ? null : { kind: 'not_a_sequence' });
-      const flow = file && !notDrawn ? toFlow(file, [...errors, ...warnings]) : null;
-      set((s) => ({
-        ...closed,
-        fileName,
-        file,
-        errors,
-        warnings,
-        notDrawn,
-        nodes: flow?.nodes ?? [],
-        edges: flow?.edges ?? [],
-        targets: flow?.targets ?? closed.targets,
-        openCount: s.openCount + 1,
-        focus: null,
-      }));
-    };
+  /** The `field` of the last edit, while edits of that one field follow each other. */
+  let typing: string | undefined;
+  const store = createStore<SequenceStore>()(
+    temporal(
+      (set, get) => {
+        /** Shows a file and what the validator says of it (`value` absent: too deep to parse). */
+        const show = (fileName: string, value: unknown, { errors, warnings }: ValidationResult) => {
+          const file = isObject(value) ? value : null;
+          const notDrawn: NotDrawn | null =
+            refusal(file, errors) ?? (file ? null : { kind: 'not_a_sequence' });
+          const flow = file && !notDrawn ? toFlow(file, [...errors, ...warnings]) : null;
+          set((s) => ({
+            ...closed,
+            fileName,
+            file,
+            errors,
+            warnings,
+            notDrawn,
+            nodes: flow?.nodes ?? [],
+            edges: flow?.edges ?? [],
+            targets: flow?.targets ?? closed.targets,
+            openCount: s.openCount + 1,
+            focus: null,
+            editable: flow !== null && isEditable(file),
+            revision: s.revision + 1,
+          }));
+          forgetHistory();
+        };
 
-    /** The outcome of reading a file the way the CLI and the API read it. */
-    const open = (fileName: string, checked: CheckedFile) => {
-      if (checked.kind === 'checked') return show(fileName, checked.value, checked.result);
-      if (checked.code === 'invalid_json')
-        return get().failToOpen(fileName, { kind: 'not_json', syntax: checked.position });
-      get().failToOpen(fileName, { kind: 'not_text' });
-    };
+        /** Validates the document as it now is and redraws the canvas around it. */
+        const showDocument = (file: SequenceFile) => {
+          const { errors, warnings } = validateSequence(file);
+          const drawn = redraw(file, [...errors, ...warnings], get());
+          set((s) => ({ errors, warnings, ...drawn, revision: s.revision + 1 }));
+        };
 
-    return {
-      ...closed,
-      openCount: 0,
-      focus: null,
+        /** Writes a new document, as one undo step unless it continues typing in one field. */
+        const commit = (file: SequenceFile, field: string | undefined) => {
+          const continues = field !== undefined && field === typing;
+          typing = field;
+          const history = store.temporal.getState();
+          if (continues) history.pause();
+          try {
+            set({ file, refusal: null });
+          } finally {
+            if (continues) history.resume();
+          }
+          showDocument(file);
+        };
 
-      openBytes(fileName, bytes) {
-        if (bytes.length > LIMITS.fileBytes)
-          return get().failToOpen(fileName, { kind: 'too_large', bytes: bytes.length });
-        open(fileName, checkSequenceBytes(bytes));
+        const forgetHistory = () => {
+          typing = undefined;
+          // The store is being made when the first file opens in a test: no history yet.
+          store?.temporal.getState().clear();
+        };
+
+        /** The outcome of reading a file the way the CLI and the API read it. */
+        const open = (fileName: string, checked: CheckedFile) => {
+          if (checked.kind === 'checked') return show(fileName, checked.value, checked.result);
+          if (checked.code === 'invalid_json')
+            return get().failToOpen(fileName, { kind: 'not_json', syntax: checked.position });
+          get().failToOpen(fileName, { kind: 'not_text' });
+        };
+
+        return {
+          ...closed,
+          openCount: 0,
+          focus: null,
+          revision: 0,
+
+          openBytes(fileName, bytes) {
+            if (bytes.length > LIMITS.fileBytes)
+              return get().failToOpen(fileName, { kind: 'too_large', bytes: bytes.length });
+            open(fileName, checkSequenceBytes(bytes));
+          },
+
+          openValue(fileName, value) {
+            show(fileName, value, validateSequence(value));
+          },
+
+          failToOpen(fileName, loadError) {
+            set((s) => ({
+              ...closed,
+              fileName,
+              loadError,
+              openCount: s.openCount + 1,
+              focus: null,
+              revision: s.revision + 1,
+            }));
+            forgetHistory();
+          },
+
+          changeNodes(changes) {
+            const nodes = applyNodeChanges(changes, get().nodes);
+            // A drag ends with `dragging: false`: that is when the new position is worth keeping.
+            const moved = new Set(
+              changes.flatMap((c) => (c.type === 'position' && c.dragging === false ? [c.id] : [])),
+            );
+            const placements = nodes
+              .filter((n) => moved.has(n.id))
+              .map((n) => ({ index: n.data.step.index, position: n.position }));
+            set({ nodes });
+            const file = get().file;
+            if (file && placements.length > 0) commit(withPositions(file, placements), undefined);
+          },
+
+          changeEdges(changes) {
+            set({ edges: applyEdgeChanges(changes, get().edges) });
+          },
+
+          selectProblem(problem) {
+            const { nodes, edges, focus, file, targets } = get();
+            const target = targetOf(problem, targets, file);
+            if (!target) return false;
+            const isNode = target.kind === 'node';
+            set({
+              nodes: nodes.map((n) => withSelected(n, isNode && n.id === target.id)),
+              edges: edges.map((e) => withSelected(e, !isNode && e.id === target.id)),
+              focus: { ...target, request: (focus?.request ?? 0) + 1 },
+            });
+            return true;
+          },
+
+          tidyUp() {
+            const { nodes, edges, file } = get();
+            const steps = nodes.map((n) => n.data.step);
+            const positions = layoutFlow(steps, edges, { everything: true });
+            const placed = nodes.map((n) => ({
+              ...n,
+              position: positions.get(n.id) ?? n.position,
+            }));
+            const placements = placed.map((n) => ({
+              index: n.data.step.index,
+              position: n.position,
+            }));
+            set({ nodes: placed });
+            if (file) commit(withPositions(file, placements), undefined);
+          },
+
+          edit(change, options = {}) {
+            const { file, editable, refusal } = get();
+            if (!file || !editable) return undefined;
+            const outcome = change(file as unknown as Sequence);
+            if (isRefused(outcome)) {
+              typing = undefined;
+              set({
+                refusal: {
+                  ...outcome,
+                  ...(options.at ? { at: options.at } : {}),
+                  request: (refusal?.request ?? 0) + 1,
+                },
+              });
+              return outcome;
+            }
+            if (outcome.sequence !== (file as unknown)) {
+              commit(outcome.sequence as unknown as SequenceFile, options.field);
+            }
+            const select = options.select?.(outcome);
+            if (select) get().selectSteps(select, { focus: options.focus ?? false });
+            return outcome;
+          },
+
+          undo() {
+            typing = undefined;
+            const before = get().file;
+            store.temporal.getState().undo();
+            const after = get().file;
+            if (after && after !== before) showDocument(after);
+          },
+
+          redo() {
+            typing = undefined;
+            const before = get().file;
+            store.temporal.getState().redo();
+            const after = get().file;
+            if (after && after !== before) showDocument(after);
+          },
+
+          selectSteps(ids, { focus: bringIntoView = false } = {}) {
+            const chosen = new Set(ids);
+            const { nodes, edges, focus } = get();
+            const first = ids[0];
+            set({
+              nodes: nodes.map((n) => withSelected(n, chosen.has(n.id))),
+              edges: edges.map((e) => withSelected(e, false)),
+              ...(bringIntoView && first !== undefined
+                ? { focus: { kind: 'node', id: first, request: (focus?.request ?? 0) + 1 } }
+                : {}),
+            });
+          },
+
+          dismissRefusal() {
+            set({ refusal: null });
+          },
+        };
       },
-
-      openValue(fileName, value) {
-        show(fileName, value, validateSequence(value));
+      {
+        // Only the document is history: selection and view state are not undone.
+        partialize: (state) => ({ file: state.file }),
+        equality: (a, b) => a.file === b.file,
+        limit: HISTORY_DEPTH,
       },
+    ),
+  );
+  return store;
+}
 
-      failToOpen(fileName, loadError) {
-        set((s) => ({ ...closed, fileName, loadError, openCount: s.openCount + 1, focus: null }));
-      },
-
-      changeNodes(changes) {
-        const nodes = applyNodeChanges(changes, get().nodes);
-        // A drag ends with `dragging: false`: that is when the new position is worth keeping.
-        const moved = new Set(
-          changes.flatMap((c) => (c.type === 'position' && c.dragging === false ? [c.id] : [])),
-        );
-        const placements = nodes
-          .filter((n) => moved.has(n.id))
-          .map((n) => ({ index: n.data.step.index, position: n.position }));
-        const file = get().file;
-        set({
-          nodes,
-          ...(file && placements.length > 0 ? { file: withPositions(file, placements) } : {}),
-        });
-      },
-
-      changeEdges(changes) {
-        set({ edges: applyEdgeChanges(changes, get().edges) });
-      },
-
-      selectProblem(problem) {
-        const { nodes, edges, focus, file, targets } = get();
-        const target = targetOf(problem, targets, file);
-        if (!target) return false;
-        const isNode = target.kind === 'node';
-        set({
-          nodes: nodes.map((n) => withSelected(n, isNode && n.id === target.id)),
-          edges: edges.map((e) => withSelected(e, !isNode && e.id === target.id)),
-          focus: { ...target, request: (focus?.request ?? 0) + 1 },
-        });
-        return true;
-      },
-
-      tidyUp() {
-        const { nodes, edges, file } = get();
-        const steps = nodes.map((n) => n.data.step);
-        const positions = layoutFlow(steps, edges, { everything: true });
-        const placed = nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position }));
-        const placements = placed.map((n) => ({ index: n.data.step.index, position: n.position }));
-        set({ nodes: placed, ...(file ? { file: withPositions(file, placements) } : {}) });
-      },
-    };
-  });
+/** A file the commands can work on: nodes (and edges, if any) in lists. */
+function isEditable(file: SequenceFile | null): boolean {
+  return (
+    file !== null &&
+    Array.isArray(file.nodes) &&
+    (file.edges === undefined || Array.isArray(file.edges))
+  );
 }
 
 /** The limit a file was refused at, if any (with the count of what was over it). */
@@ -260,4 +412,11 @@ export const sequenceStore = createSequenceStore();
 
 export function useSequence<T>(selector: (state: SequenceStore) => T): T {
   return useStore(sequenceStore, selector);
+}
+
+/** Whether there is something to undo, or to redo. */
+export function useHistory(): { canUndo: boolean; canRedo: boolean } {
+  const canUndo = useStore(sequenceStore.temporal, (h) => h.pastStates.length > 0);
+  const canRedo = useStore(sequenceStore.temporal, (h) => h.futureStates.length > 0);
+  return { canUndo, canRedo };
 }

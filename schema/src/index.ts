@@ -13,6 +13,14 @@ export {
   checkContact,
 } from './contact.ts';
 export { contactJsonSchema } from './contact-schema.ts';
+export {
+  type Change,
+  diffSequences,
+  type EdgeRef,
+  type SequenceDiff,
+  type StepChange,
+  type StepRef,
+} from './diff.ts';
 export { type RuleField, ruleFields, type TemplateField, templateFields } from './fields.ts';
 export { FORMAT_V1, LIMITS } from './format.ts';
 export { isBranching, sourceHandles } from './handles.ts';

@@ -26,6 +26,10 @@ afterAll(async () => {
 
 describe('PostgreSQL restarting mid-run', () => {
   it('the worker reconnects and finishes every enrollment', { timeout: 120_000 }, async () => {
+    // Each step is bounded and named, so a hang says where it was rather than only "timed out".
+    const step = <T>(name: string, work: Promise<T>, ms = 30_000): Promise<T> =>
+      bounded(name, work, ms, () => warnings.slice(-12).join('\n'));
+    const warnings: string[] = [];
     const sql = connect(server.url);
     await migrate(sql, { connectionString: server.url });
     const contacts = Array.from({ length: 400 }, (_, i) => ({
@@ -50,7 +54,6 @@ describe('PostgreSQL restarting mid-run', () => {
       ],
       edges: [{ id: 'e1', source: 'start', target: 'hello' }],
     });
-    const warnings: string[] = [];
     const worker = await startWorker({
       connectionString: server.url,
       sql,
@@ -75,15 +78,26 @@ describe('PostgreSQL restarting mid-run', () => {
       // Down while the run is under way, up again on the same port and data.
       const sent = async () =>
         (await sql`select count(*)::int as n from messages where status = 'sent'`)[0]?.n as number;
-      while ((await sent()) < 40) await new Promise((resolve) => setTimeout(resolve, 20));
+      await step(
+        'waiting for the first 40 sends',
+        (async () => {
+          while ((await sent()) < 40) await new Promise((resolve) => setTimeout(resolve, 20));
+        })(),
+      );
       expect(await sent()).toBeLessThan(contacts.length / 2);
-      await server.stop();
+      await step('stopping PostgreSQL', server.stop());
       await new Promise((resolve) => setTimeout(resolve, 500));
-      server = await startEmbeddedPostgres({ dataDir, port, durable: false });
+      server = await step(
+        'starting PostgreSQL again',
+        startEmbeddedPostgres({ dataDir, port, durable: false }),
+      );
       const started = Date.now();
       for (;;) {
-        const done = await sql`
-          select count(*)::int as n from messages where status = 'sent'`.catch(() => [{ n: -1 }]);
+        const done = await step(
+          'counting sends after the restart',
+          sql`select count(*)::int as n from messages where status = 'sent'`,
+          10_000,
+        ).catch(() => [{ n: -1 }]);
         if (done[0]?.n === contacts.length) break;
         if (Date.now() - started > 30_000)
           throw new Error(
@@ -102,8 +116,19 @@ describe('PostgreSQL restarting mid-run', () => {
         await sql`select count(*)::int as n from enrollments where status = 'completed'`;
       expect(completed?.n).toBe(contacts.length);
     } finally {
-      await worker.stop();
-      await closeDb(sql);
+      await step('stopping the worker', worker.stop());
+      await step('closing the pool', closeDb(sql));
     }
   });
 });
+
+function bounded<T>(name: string, work: Promise<T>, ms: number, recent: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`hung ${ms} ms ${name}; the worker's last warnings:\n${recent()}`)),
+      ms,
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}

@@ -2,6 +2,7 @@ import type { ProblemCode } from '@nudge/schema';
 import * as build from './sections/build.ts';
 import * as document from './sections/document.ts';
 import * as forms from './sections/forms.ts';
+import * as logic from './sections/logic.ts';
 import * as settings from './sections/settings.ts';
 
 /**
@@ -305,6 +306,7 @@ export const en = {
   },
   build: build.en,
   forms: forms.en,
+  logic: logic.en,
   settings: settings.en,
   document: document.en,
 };

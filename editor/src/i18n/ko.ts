@@ -2,6 +2,7 @@ import type { Resources } from './en.ts';
 import * as build from './sections/build.ts';
 import * as document from './sections/document.ts';
 import * as forms from './sections/forms.ts';
+import * as logic from './sections/logic.ts';
 import * as settings from './sections/settings.ts';
 
 /** Korean UI text. Korean has no plural forms: `_one` repeats `_other` so the keys match English. */
@@ -303,6 +304,7 @@ export const ko: Resources = {
   },
   build: build.ko,
   forms: forms.ko,
+  logic: logic.ko,
   settings: settings.ko,
   document: document.ko,
 };

@@ -25,10 +25,17 @@ export const CHECKED_CALENDARS: readonly string[] = ['KR', 'US', 'JP'];
 /** At most this many calendars (the format's limit on settings.holidays). */
 export const MAX_CALENDARS = 10;
 
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 /** The country's name in `language` ("대한민국", "United States"); the code when Intl has none. */
 export function countryName(code: string, language: string): string {
   try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? code;
+    let names = regionNames.get(language);
+    if (names === undefined) {
+      names = new Intl.DisplayNames([language], { type: 'region' });
+      regionNames.set(language, names);
+    }
+    return names.of(code) ?? code;
   } catch {
     return code;
   }

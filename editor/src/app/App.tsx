@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { useSequenceSettingsOpen } from '../panel/panel-store.ts';
+import { SequenceSettings } from '../panel/SequenceSettings.tsx';
+import { StepSettings } from '../panel/StepSettings.tsx';
 import { SequenceProblems } from '../problems/SequenceProblems.tsx';
 import { openFile } from '../sequence/open-file.ts';
 import { Toolbar } from '../toolbar/Toolbar.tsx';
 import { CanvasArea } from './CanvasArea.tsx';
 import { SequenceHeading } from './SequenceHeading.tsx';
 import { useFileDrop } from './use-file-drop.ts';
+import { useHistoryKeys } from './use-history-keys.ts';
 import './app.css';
 
 /**
@@ -19,6 +23,8 @@ import './app.css';
 export function App() {
   const { t } = useTranslation();
   const dragging = useFileDrop(openFileFromDrop);
+  const sequenceSettings = useSequenceSettingsOpen();
+  useHistoryKeys();
   return (
     <div className="app">
       <header className="app__bar">
@@ -30,8 +36,11 @@ export function App() {
         <section className="app__canvas">
           <CanvasArea />
         </section>
-        <aside className="app__problems">
-          <SequenceProblems />
+        <aside className="app__side">
+          {sequenceSettings ? <SequenceSettings /> : <StepSettings />}
+          <div className="app__problems">
+            <SequenceProblems />
+          </div>
         </aside>
       </main>
       {dragging && (

@@ -11,13 +11,18 @@ import '@xyflow/react/dist/style.css';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { openSequenceSettings } from '../panel/panel-store.ts';
 import { useSequence } from '../sequence/store.ts';
 import { stepNodeTypes } from '../steps/node-types.ts';
 import { FocusOnRequest } from './FocusOnRequest.tsx';
+import { RefusalNotice } from './RefusalNotice.tsx';
+import { useEditing } from './use-editing.ts';
 import '../ui/button.css';
 import './canvas.css';
 
 const LARGE_SEQUENCE = 200;
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const closeSequenceSettings = () => openSequenceSettings(false);
 
 /** The sequence on a React Flow canvas. A fresh canvas per opened file, fitted to it. */
 export function Canvas() {
@@ -31,14 +36,16 @@ export function Canvas() {
 
 function SequenceFlow() {
   const { t, i18n } = useTranslation();
-  const { nodes, edges, changeNodes, changeEdges } = useSequence(
+  const { nodes, edges, changeNodes, changeEdges, editable } = useSequence(
     useShallow((s) => ({
       nodes: s.nodes,
       edges: s.edges,
       changeNodes: s.changeNodes,
       changeEdges: s.changeEdges,
+      editable: s.editable,
     })),
   );
+  const { isValidConnection, onConnect, onBeforeDelete } = useEditing();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the labels follow the language
   const ariaLabelConfig = useMemo(
     () => ({
@@ -62,9 +69,13 @@ function SequenceFlow() {
       nodeTypes={stepNodeTypes}
       onNodesChange={changeNodes}
       onEdgesChange={changeEdges}
-      // Editing links and deleting steps come later; until then the canvas only arranges.
-      nodesConnectable={false}
-      deleteKeyCode={null}
+      nodesConnectable={editable}
+      onConnect={onConnect}
+      isValidConnection={isValidConnection}
+      onBeforeDelete={onBeforeDelete}
+      // Choosing a step shows its settings in the side panel, in place of the sequence's.
+      onNodeClick={closeSequenceSettings}
+      deleteKeyCode={editable ? DELETE_KEYS : null}
       fitView
       fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
       minZoom={0.05}
@@ -79,6 +90,7 @@ function SequenceFlow() {
         <TidyUpButton />
       </Panel>
       <FocusOnRequest />
+      <RefusalNotice />
     </ReactFlow>
   );
 }

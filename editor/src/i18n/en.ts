@@ -3,6 +3,7 @@ import * as build from './sections/build.ts';
 import * as document from './sections/document.ts';
 import * as forms from './sections/forms.ts';
 import * as logic from './sections/logic.ts';
+import * as panel from './sections/panel.ts';
 import * as settings from './sections/settings.ts';
 
 /**
@@ -308,6 +309,7 @@ export const en = {
   forms: forms.en,
   logic: logic.en,
   settings: settings.en,
+  panel: panel.en,
   document: document.en,
 };
 

@@ -3,6 +3,7 @@ import * as build from './sections/build.ts';
 import * as document from './sections/document.ts';
 import * as forms from './sections/forms.ts';
 import * as logic from './sections/logic.ts';
+import * as panel from './sections/panel.ts';
 import * as settings from './sections/settings.ts';
 
 /** Korean UI text. Korean has no plural forms: `_one` repeats `_other` so the keys match English. */
@@ -306,5 +307,6 @@ export const ko: Resources = {
   forms: forms.ko,
   logic: logic.ko,
   settings: settings.ko,
+  panel: panel.ko,
   document: document.ko,
 };

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { OutboxButton } from '../outbox/OutboxButton.tsx';
+import { SequenceSettingsButton } from '../panel/SequenceSettings.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
+import { HistoryButtons } from './HistoryButtons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { OpenFileButton } from './OpenFileButton.tsx';
 import '../ui/button.css';
@@ -12,6 +14,8 @@ export function Toolbar() {
     <nav className="toolbar" aria-label={t('toolbar.label')}>
       <OpenFileButton />
       <ExamplesMenu />
+      <HistoryButtons />
+      <SequenceSettingsButton />
       <OutboxButton />
       <LanguageSwitch />
     </nav>

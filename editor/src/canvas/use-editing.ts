@@ -1,0 +1,64 @@
+import type { Sequence } from '@nudge/schema';
+import type { Connection, Edge, Node } from '@xyflow/react';
+import { useCallback } from 'react';
+import { checkLink, connect, deleteSteps, disconnect, isRefusal } from '../commands/index.ts';
+import { sequenceStore } from '../sequence/store.ts';
+import type { StepFlowNode } from './flow-types.ts';
+
+/**
+ * The canvas's edits: drawing a link from a handle to a step, and deleting what is selected.
+ * Both go through the commands, so the rules of the format hold (one link per handle, nothing
+ * into the entry, no loop) and undo takes them back.
+ */
+export function useEditing() {
+  /** Whether a link may be drawn here, as the user drags it (the canvas greys out the rest). */
+  const isValidConnection = useCallback((c: Connection | Edge) => {
+    const file = sequenceStore.getState().file as unknown as Sequence | null;
+    if (!file) return false;
+    return !checkLink(file, linkOf(c));
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    // A handle already in use is re-pointed: drawing a new link from it says where it goes now.
+    sequenceStore.getState().edit((s) => connect(s, linkOf(c), { replace: true }), {
+      ...(lastPointer ? { at: lastPointer } : {}),
+    });
+  }, []);
+
+  /** Deleting with Delete or Backspace: steps (bridged when they sit on a path) and links. */
+  const onBeforeDelete = useCallback(async ({ nodes, edges }: { nodes: Node[]; edges: Edge[] }) => {
+    deleteSelection(
+      nodes.map((n) => (n as StepFlowNode).data.step.id),
+      edges.map((e) => e.id),
+    );
+    // The document changed; React Flow must not remove anything itself.
+    return false;
+  }, []);
+
+  return { isValidConnection, onConnect, onBeforeDelete };
+}
+
+/** Deletes these steps and links in one undo step. */
+export function deleteSelection(stepIds: string[], edgeIds: string[]): void {
+  sequenceStore.getState().edit((s) => {
+    // Links first: a deleted link must not be bridged over when its step goes too.
+    const unlinked = edgeIds.length > 0 ? disconnect(s, edgeIds) : { sequence: s };
+    if (isRefusal(unlinked) || stepIds.length === 0) return unlinked;
+    return deleteSteps(unlinked.sequence, stepIds);
+  });
+}
+
+function linkOf(c: Connection | Edge) {
+  return { source: c.source, sourceHandle: c.sourceHandle ?? null, target: c.target };
+}
+
+/** Where the pointer last was, to say there why a link was refused. */
+let lastPointer: { x: number; y: number } | undefined;
+if (typeof window !== 'undefined')
+  window.addEventListener(
+    'pointerup',
+    (e) => {
+      lastPointer = { x: e.clientX, y: e.clientY };
+    },
+    { capture: true },
+  );

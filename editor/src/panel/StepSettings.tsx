@@ -1,0 +1,47 @@
+import { lazy, Suspense, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { useSequence } from '../sequence/store.ts';
+import { StepIcon } from '../steps/StepIcon.tsx';
+import { selectedStepKey, stepAt } from './selected-step.ts';
+import './panel.css';
+
+// The forms (and CodeMirror, the rule builder) load when a step is first opened, not with the page.
+const StepFormHost = lazy(() => import('./StepFormHost.tsx'));
+
+/**
+ * The **Step settings** region: the form of the one selected step, its fields checked live.
+ * Test hooks: data-testid="step-settings" with data-step-id.
+ */
+export function StepSettings() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const key = useSequence(selectedStepKey);
+  const step = useSequence(useShallow((s) => stepAt(s, key)));
+  if (!step) return null;
+  const known = t(`step.types.${step.type}`, { defaultValue: '' });
+  return (
+    <section
+      className="panel"
+      aria-labelledby={headingId}
+      data-testid="step-settings"
+      data-step-id={step.id}
+    >
+      <header className="panel__head">
+        <h2 id={headingId} className="panel__title">
+          {t('panel.stepSettings')}
+        </h2>
+        <p className="panel__subject">
+          <StepIcon type={step.type as never} />
+          <span>{known || step.type}</span>
+          <code>{step.id}</code>
+        </p>
+      </header>
+      <div className="panel__body">
+        <Suspense fallback={<p className="panel__loading">{t('panel.loading')}</p>}>
+          <StepFormHost step={step} />
+        </Suspense>
+      </div>
+    </section>
+  );
+}

@@ -15,5 +15,9 @@ export { problemsByTarget } from './problems/by-target.ts';
 export { ProblemsPanel, type ProblemsPanelProps } from './problems/ProblemsPanel.tsx';
 export { readSteps, type SequenceFile } from './sequence/file.ts';
 export { createSequenceStore, sequenceStore } from './sequence/store.ts';
+export {
+  SequenceSettingsForm,
+  type SequenceSettingsFormProps,
+} from './settings-panel/index.ts';
 export { stepNodeTypes } from './steps/node-types.ts';
 export { StepNode } from './steps/StepNode.tsx';

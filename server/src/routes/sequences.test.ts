@@ -1,21 +1,29 @@
 import { createTestDatabase } from '@nudge/runtime/worker/testing';
+import { writeSequence } from '@nudge/schema';
 import { describe, expect, it } from 'vitest';
 import { apiOn, createWorkspace } from '../api.test-support.ts';
 import { sequenceIdFromName } from '../sequence-file.ts';
 import { brokenSequence, example } from '../test-support.ts';
 
 const { sql } = await createTestDatabase();
-const { call } = apiOn(sql);
+const { app, call } = apiOn(sql);
 const { tokens } = await createWorkspace(sql);
 const t = tokens.editor;
 
+/** The export as it comes: its bytes and headers. */
+const exportOf = async (id: string, token = t) => {
+  const res = await app.request(`/api/sequences/${id}/export`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+};
+
 describe('POST /api/sequences', () => {
-  it('imports a file: 201 { id }, and the export gives it back', async () => {
+  it('imports a file: 201 { id, revision: 1 } with its ETag, and the export gives it back', async () => {
     const file = example('onboarding');
-    expect(await call(t, 'POST', '/api/sequences', file)).toMatchObject({
-      status: 201,
-      json: { id: 'onboarding' },
-    });
+    const created = await call(t, 'POST', '/api/sequences', file);
+    expect(created).toMatchObject({ status: 201, json: { id: 'onboarding', revision: 1 } });
+    expect(created.headers.get('etag')).toBe('"1"');
     const exported = await call(t, 'GET', '/api/sequences/onboarding/export');
     expect(exported.status).toBe(200);
     expect(exported.json).toEqual(file);
@@ -150,5 +158,129 @@ describe('POST /api/sequences/:id/publish', () => {
     const missing = await call(t, 'POST', '/api/sequences/missing/publish');
     expect(missing).toMatchObject({ status: 404, json: { error: { code: 'sequence_not_found' } } });
     expect((await call(t, 'GET', '/api/sequences/missing/export')).status).toBe(404);
+  });
+});
+
+describe('GET /api/sequences/:id/export', () => {
+  it('answers the canonical text, byte for byte, as a download with the ETag', async () => {
+    const res = await exportOf('onboarding');
+    expect(res.status).toBe(200);
+    const [row] = await sql<Array<{ draft: unknown; revision: number }>>`
+      select draft, revision from sequences where id = 'onboarding'`;
+    expect(res.text).toBe(writeSequence(row?.draft));
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="onboarding.json"');
+    expect(res.headers.get('etag')).toBe(`"${row?.revision}"`);
+    // Keys in the format's order, whatever order the stored JSON has them in (jsonb sorts them).
+    expect(Object.keys(JSON.parse(res.text))).toEqual([
+      'format',
+      'id',
+      'name',
+      'description',
+      'settings',
+      'nodes',
+      'edges',
+    ]);
+  });
+
+  it('export → import → export is byte-identical, in another workspace too', async () => {
+    const first = await exportOf('onboarding');
+    const other = await createWorkspace(sql, 'Elsewhere');
+    const imported = await call(other.tokens.editor, 'POST', '/api/sequences', first.text);
+    expect(imported.status).toBe(201);
+    expect((await exportOf('onboarding', other.tokens.editor)).text).toBe(first.text);
+    // And through PUT, of the same workspace.
+    expect((await call(t, 'PUT', '/api/sequences/onboarding', first.text)).status).toBe(200);
+    expect((await exportOf('onboarding')).text).toBe(first.text);
+  });
+});
+
+describe('GET /api/sequences/:id', () => {
+  it('answers the draft, its revision as the ETag, and the latest published version', async () => {
+    const file = { ...example('cold-mail'), id: 'loaded' };
+    await call(t, 'POST', '/api/sequences', file);
+    const res = await call(tokens.viewer, 'GET', '/api/sequences/loaded');
+    expect(res).toMatchObject({
+      status: 200,
+      json: { id: 'loaded', name: file.name, revision: 1, draft: file, published: null },
+    });
+    expect(Object.keys(res.json)).toEqual(['id', 'name', 'revision', 'draft', 'published']);
+    expect(res.headers.get('etag')).toBe('"1"');
+
+    await call(t, 'POST', '/api/sequences/loaded/publish');
+    await call(t, 'PUT', '/api/sequences/loaded', { ...file, name: 'Loaded again' });
+    const after = await call(tokens.viewer, 'GET', '/api/sequences/loaded');
+    expect(after.json).toMatchObject({ name: 'Loaded again', revision: 2 });
+    expect(after.json.published).toEqual({ version: 1, publishedAt: expect.any(String) });
+    expect(Date.now() - Date.parse(after.json.published.publishedAt)).toBeLessThan(60_000);
+    expect(after.headers.get('etag')).toBe('"2"');
+  });
+
+  it('answers 404 for a sequence of another workspace or none', async () => {
+    const other = await createWorkspace(sql, 'Other');
+    const res = await call(other.tokens.viewer, 'GET', '/api/sequences/loaded');
+    expect(res).toMatchObject({ status: 404, json: { error: { code: 'sequence_not_found' } } });
+    expect((await call(t, 'GET', '/api/sequences/nope')).status).toBe(404);
+  });
+});
+
+describe('GET /api/sequences', () => {
+  it("lists the workspace's sequences by id, a page at a time", async () => {
+    const w = await createWorkspace(sql, 'Lister');
+    const editor = w.tokens.editor;
+    for (const id of ['b-seq', 'a-seq', 'c-seq'])
+      await call(editor, 'POST', '/api/sequences', { ...example('cold-mail'), id, name: id });
+    await call(editor, 'POST', '/api/sequences/b-seq/publish');
+    await call(editor, 'POST', '/api/sequences/b-seq/publish');
+    await call(editor, 'PUT', '/api/sequences/c-seq', {
+      ...example('cold-mail'),
+      id: 'c-seq',
+      name: 'C',
+    });
+
+    const all = await call(w.tokens.viewer, 'GET', '/api/sequences');
+    expect(all.status).toBe(200);
+    expect(all.json.sequences).toEqual([
+      {
+        id: 'a-seq',
+        name: 'a-seq',
+        revision: 1,
+        publishedVersion: null,
+        updatedAt: expect.any(String),
+      },
+      {
+        id: 'b-seq',
+        name: 'b-seq',
+        revision: 1,
+        publishedVersion: 2,
+        updatedAt: expect.any(String),
+      },
+      {
+        id: 'c-seq',
+        name: 'C',
+        revision: 2,
+        publishedVersion: null,
+        updatedAt: expect.any(String),
+      },
+    ]);
+    expect(all.headers.get('link')).toBeNull();
+
+    const first = await call(editor, 'GET', '/api/sequences?limit=2');
+    expect(first.json.sequences.map((s: { id: string }) => s.id)).toEqual(['a-seq', 'b-seq']);
+    expect(first.headers.get('link')).toBe('</api/sequences?limit=2&after=b-seq>; rel="next"');
+    const next = await call(editor, 'GET', '/api/sequences?limit=2&after=b-seq');
+    expect(next.json.sequences.map((s: { id: string }) => s.id)).toEqual(['c-seq']);
+
+    const empty = await createWorkspace(sql, 'Empty');
+    expect((await call(empty.tokens.viewer, 'GET', '/api/sequences')).json).toEqual({
+      sequences: [],
+    });
+  });
+
+  it("answers 400 for a limit or a cursor it can't read", async () => {
+    for (const query of ['limit=0', 'limit=1001', 'limit=x', 'after=Not%20An%20Id'])
+      expect((await call(t, 'GET', `/api/sequences?${query}`)).json.error.code).toBe(
+        'invalid_query',
+      );
   });
 });

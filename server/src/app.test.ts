@@ -340,6 +340,7 @@ describe('GET /api/openapi.json', () => {
       '/api/sequences/{id}/enrollments',
       '/api/sequences/{id}/export',
       '/api/sequences/{id}/publish',
+      '/api/sequences/{id}/publish-preview',
       '/api/sequences/{id}/stats',
       '/api/tasks',
       '/api/tasks/{id}/complete',

@@ -20,6 +20,8 @@ const CODES = {
   invalid_event:
     'the event lacks the contact or its type, or a field is of the wrong type (details: `{ pointer }`)',
   invalid_migrate: '`migrate` is not an object of old node ids to new node ids',
+  invalid_if_match:
+    '`If-Match` is neither `*` nor a list of entity tags such as `"3"`, quotes included (details: `{ header }`)',
   unauthorized:
     'no bearer token, or not a valid one (unknown or revoked); the answer says `WWW-Authenticate: Bearer`',
   forbidden: "the token is a viewer's, which may only read (details: `{ role }`)",
@@ -31,6 +33,8 @@ const CODES = {
   sequence_exists:
     'a sequence has this id already: PUT replaces its draft (details: `{ sequenceId }`)',
   not_published: 'the sequence has no published version: publish it first',
+  draft_changed:
+    "the draft is not at the revision `If-Match` names (changed since it was loaded, or gone): nothing was changed (details: `{ sequenceId, revision, etag }`, the draft's now, null when there is none)",
   email_taken: 'a contact was given an email that another contact of the workspace has',
   payload_too_large:
     'the body is larger than this call takes (details: `{ limit }`, in bytes); the connection is closed',
@@ -56,7 +60,7 @@ const CODES = {
 export type ErrorCode = keyof typeof CODES;
 
 /** The 4xx statuses the document describes. */
-type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429;
+type Status = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429;
 
 /** An error answer: the codes it may carry, and optionally a sentence on this call's case. */
 export type Answer = readonly ErrorCode[] | { codes: readonly ErrorCode[]; note: string };

@@ -11,6 +11,7 @@ import {
   pageParams,
   ref,
 } from './openapi-parts.ts';
+import { sequencePaths } from './openapi-sequence-paths.ts';
 import { taskPaths } from './openapi-tasks.ts';
 
 /**
@@ -20,48 +21,8 @@ import { taskPaths } from './openapi-tasks.ts';
  * operation names the others its route answers with.
  */
 export function workspacePaths(): Json {
-  const created = obj({ id: { type: 'string' } });
   return {
-    '/api/sequences': {
-      post: withErrors(
-        'post',
-        {
-          operationId: 'importSequence',
-          summary: 'Import a sequence file as a new draft',
-          description:
-            'The id is the file\'s, else a slug of its name ("Cold mail" → `cold-mail`; `sequence-<hex>` when the name has no Latin letters or digits). An id in use is a 409: PUT replaces a draft.',
-          requestBody: jsonBody(ref('Sequence')),
-          responses: { 201: json(created, 'Created') },
-        },
-        { 409: ['sequence_exists'], 422: ['invalid_sequence'] },
-      ),
-    },
-    '/api/sequences/{id}': {
-      put: withErrors(
-        'put',
-        {
-          operationId: 'putSequence',
-          summary: 'Replace (or create) the draft of a sequence',
-          parameters: [idParam],
-          requestBody: jsonBody(ref('Sequence')),
-          responses: { 200: json(created, 'Replaced'), 201: json(created, 'Created') },
-        },
-        { 400: ['invalid_id'], 422: ['invalid_sequence', 'id_mismatch'] },
-      ),
-    },
-    '/api/sequences/{id}/export': {
-      get: withErrors(
-        'get',
-        {
-          operationId: 'exportSequence',
-          summary: 'The draft, as a sequence file',
-          parameters: [idParam],
-          responses: { 200: json(ref('Sequence'), 'The sequence file') },
-        },
-        { 404: ['sequence_not_found'] },
-      ),
-    },
-    '/api/sequences/{id}/publish': { post: publishOperation() },
+    ...sequencePaths(),
     '/api/sequences/{id}/enrollments': {
       post: withErrors(
         'post',
@@ -182,68 +143,6 @@ export function workspacePaths(): Json {
     ...outboxPaths(),
     ...taskPaths(),
   };
-}
-
-function publishOperation(): Json {
-  return withErrors(
-    'post',
-    {
-      operationId: 'publishSequence',
-      summary: 'Freeze the draft as the next version',
-      description:
-        "`migrate` maps node ids of the latest version to node ids of the draft; it is checked and kept with the new version. With `migrate` (`{}`: every node to the same id), the waiting enrollees of earlier versions then move to the new one, where they wait as if they had reached the mapped step when they reached theirs; one whose step is gone or can't hold its wait stays on its version (listed in `stayed`, first 100, with the reason). Nobody is dropped or sent a step twice. Without `migrate`, everyone stays on their version. The draft is validated again first.",
-      parameters: [idParam],
-      requestBody: jsonBody(
-        {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            migrate: { type: 'object', additionalProperties: { type: 'string' } },
-          },
-        },
-        false,
-      ),
-      responses: {
-        200: json(
-          obj(
-            {
-              version: { type: 'integer', minimum: 1 },
-              moved: {
-                type: 'integer',
-                minimum: 0,
-                description: 'with `migrate`: the enrollees moved to this version',
-              },
-              stayed: {
-                type: 'array',
-                description: 'with `migrate`: the first 100 enrollees that stay on their version',
-                items: obj({
-                  enrollmentId: { type: 'string', format: 'uuid' },
-                  contactId: { type: 'string' },
-                  version: { type: 'integer', minimum: 1 },
-                  reason: { type: 'string' },
-                }),
-              },
-              stayedTotal: {
-                type: 'integer',
-                minimum: 0,
-                description: 'with `migrate`: how many stay on their version',
-              },
-            },
-            ['version'],
-          ),
-          'Published',
-        ),
-      },
-    },
-    {
-      400: ['invalid_body', 'unknown_property', 'invalid_migrate'],
-      404: ['sequence_not_found'],
-      422: {
-        codes: ['invalid_migrate', 'invalid_sequence'],
-        note: '`invalid_migrate` here: a key is not a node of the published version, or a value not a node of the draft (details: `{ problems }`, each with a pointer under `/migrate`). `invalid_sequence`: the draft, stored by an earlier release, breaks a rule added since (details: `{ errors, warnings }`); PUT it again, fixed.',
-      },
-    },
-  );
 }
 
 function eventOperation(): Json {

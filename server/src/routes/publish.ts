@@ -3,10 +3,13 @@ import { escapePointerToken, type Sequence, validateSequence } from '@nudge/sche
 import type { Hono } from 'hono';
 import type { ApiEnv } from '../auth.ts';
 import { limitBody } from '../body.ts';
-import { unknownSequence } from '../db/sequences.ts';
+import { lockDraft } from '../db/sequences.ts';
 import type { Sql } from '../db/types.ts';
+import { insertVersion, latestVersion } from '../db/versions.ts';
 import { ApiError, methodNotAllowed } from '../errors.ts';
+import { draftChanged, ifMatchHolds, readIfMatch } from '../etag.ts';
 import { isObject, onlyKnown, readJsonObject } from '../json-body.ts';
+import { publishPreviewRoutes } from './publish-preview.ts';
 
 /**
  * POST /api/sequences/:id/publish `{ migrate? }` → 200 `{ version }`: freezes the draft as the
@@ -17,28 +20,27 @@ import { isObject, onlyKnown, readJsonObject } from '../json-body.ts';
  * versions then move to this one (moveEnrollments, in batches after the version is committed),
  * and the answer adds `{ moved, stayed, stayedTotal }`. Without it, everyone stays pinned to
  * their version: "same id = same place" is the mapping's default, not a move on every publish.
+ *
+ * With If-Match (the draft's ETag, as GET /api/sequences/:id/publish-preview answered it), a
+ * draft changed since is not published: 412 `draft_changed`, so nobody publishes what they
+ * did not see. The check holds the draft's row lock until the version is in.
  */
 export function publishRoutes(api: Hono<ApiEnv>, sql: Sql): void {
   api.post('/sequences/:id/publish', limitBody(1024 * 1024), async (c) => {
     const id = c.req.param('id');
     const workspace = c.var.workspace;
+    const ifMatch = readIfMatch(c);
     const migrate = await readMigrate(c);
     const version = await sql.begin(async (tx) => {
-      // The row lock serialises publishes of one sequence: version numbers can't collide.
-      const [sequence] = await tx<Array<{ draft: Sequence }>>`
-        select draft from sequences where workspace_id = ${workspace} and id = ${id} for update`;
-      if (!sequence) throw unknownSequence(id);
-      refuseInvalid(sequence.draft);
-      const [previous] = await tx<Array<{ version: number; definition: Sequence }>>`
-        select version, definition from sequence_versions
-        where workspace_id = ${workspace} and sequence_id = ${id}
-        order by version desc limit 1`;
-      if (migrate) checkMapping(migrate, previous?.definition, sequence.draft);
+      // The row lock serialises publishes of one sequence (version numbers can't collide) and
+      // keeps the draft at the revision checked.
+      const { draft, revision } = await lockDraft(tx, workspace, id);
+      if (!ifMatchHolds(ifMatch, revision)) throw draftChanged(id, revision, c);
+      refuseInvalid(draft);
+      const previous = await latestVersion(tx, workspace, id);
+      if (migrate) checkMapping(migrate, previous?.definition, draft);
       const next = (previous?.version ?? 0) + 1;
-      await tx`
-        insert into sequence_versions (workspace_id, sequence_id, version, definition, migrate)
-        values (${workspace}, ${id}, ${next}, ${tx.json(sequence.draft as never)},
-                ${migrate ? tx.json(migrate) : null})`;
+      await insertVersion(tx, workspace, id, next, draft, migrate);
       return next;
     });
     if (!migrate) return c.json({ version });
@@ -46,6 +48,7 @@ export function publishRoutes(api: Hono<ApiEnv>, sql: Sql): void {
     return c.json({ version, moved, stayed, stayedTotal });
   });
   api.all('/sequences/:id/publish', methodNotAllowed(['POST']));
+  publishPreviewRoutes(api, sql);
 }
 
 async function readMigrate(

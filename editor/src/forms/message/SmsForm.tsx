@@ -1,0 +1,37 @@
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StepFormProps } from '../types.ts';
+import { StepProblems } from './ProblemList.tsx';
+import { SendingField } from './SendingField.tsx';
+import { readSms, type SmsData } from './step-data.ts';
+import { fieldProblems, problemsBesideNoField } from './step-problems.ts';
+import { TemplateField } from './TemplateField.tsx';
+import { useMergeCompletions } from './use-merge-completions.ts';
+
+/** A text message: its text with its size (SMS or LMS), and how it is sent. */
+export function SmsForm({ step, pointer, problems, onChange, context }: StepFormProps<'sms'>) {
+  const { t } = useTranslation();
+  const sms = readSms(step.data);
+  const completions = useMergeCompletions(context.variables);
+  const set = <K extends keyof SmsData>(field: K, value: SmsData[K]) =>
+    onChange({ ...sms, [field]: value }, field);
+  // Keyed by the step: another step gets fresh fields (the editor's own undo history too).
+  return (
+    <Fragment key={step.id}>
+      <StepProblems problems={problemsBesideNoField(problems, pointer, ['body', 'mode'])} />
+      <TemplateField
+        label={t('forms.sms.text')}
+        value={sms.body}
+        onChange={(body) => set('body', body)}
+        problems={fieldProblems(problems, pointer, 'body')}
+        completions={completions}
+        smsSize
+      />
+      <SendingField
+        mode={sms.mode}
+        problems={fieldProblems(problems, pointer, 'mode')}
+        onChange={(mode) => set('mode', mode)}
+      />
+    </Fragment>
+  );
+}

@@ -3,6 +3,13 @@ export { App } from './app/App.tsx';
 export type { LinkFlowEdge, StepData, StepFlowNode } from './canvas/flow-types.ts';
 export { STEP_SIZE } from './canvas/layout.ts';
 export { linkEdge, stepNode, toFlow } from './canvas/to-flow.ts';
+export {
+  LiquidEditor,
+  type LiquidEditorProps,
+  mergeCompletions,
+  messageForms,
+} from './forms/message/index.ts';
+export type { FormContext, StepForm, StepFormProps } from './forms/types.ts';
 export { I18nProvider } from './i18n/I18nProvider.tsx';
 export { i18n, setLanguage } from './i18n/i18n.ts';
 export { LANGUAGES, type Language } from './i18n/language.ts';

@@ -1,11 +1,17 @@
 import type { Command } from './command.ts';
+import { diffCommand } from './diff.ts';
 import { type CliIo, UsageError } from './io.ts';
 import { simulateCommand } from './simulate.ts';
 import { validateCommand } from './validate.ts';
 import { workerCommand } from './worker.ts';
 
 /** The commands, in the order `nudge help` lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, simulateCommand, workerCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  simulateCommand,
+  diffCommand,
+  workerCommand,
+];
 
 export function usage(): string {
   // Each command on its line, its summary under it: synopses are too long for two columns.

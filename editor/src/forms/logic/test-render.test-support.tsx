@@ -1,8 +1,10 @@
+import { type NodeType, type Problem, validateSequence } from '@nudge/schema';
 import { act, type ReactNode, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach } from 'vitest';
 import { i18n } from '../../i18n/i18n.ts';
+import type { FormContext, StepForm } from '../types.ts';
 
 /**
  * Rendering the forms in happy-dom, as a person uses them: controls found by their label,
@@ -74,8 +76,10 @@ function Controlled<T>({ initial, form, record }: ControlledProps<T>) {
 export function allByLabel(root: HTMLElement, text: string): HTMLElement[] {
   const found: HTMLElement[] = [];
   for (const label of root.querySelectorAll('label'))
-    if (label.textContent?.trim() === text && label.htmlFor) {
-      const control = root.ownerDocument.getElementById(label.htmlFor);
+    if (label.textContent?.trim() === text) {
+      const control = label.htmlFor
+        ? root.ownerDocument.getElementById(label.htmlFor)
+        : label.querySelector<HTMLElement>('input, select, textarea');
       if (control && root.contains(control)) found.push(control);
     }
   for (const el of root.querySelectorAll<HTMLElement>('[aria-label]'))
@@ -92,6 +96,14 @@ export function byLabel<T extends HTMLElement = HTMLInputElement>(
   const el = all[index];
   if (!el) throw new Error(`no control labelled "${text}" (${all.length} found)`);
   return el as T;
+}
+
+/** The fieldset whose legend is `text`. */
+export function byLegend(root: HTMLElement, text: string): HTMLElement {
+  const legend = [...root.querySelectorAll('legend')].find((l) => l.textContent?.trim() === text);
+  const fieldset = legend?.closest('fieldset');
+  if (!fieldset) throw new Error(`no fieldset "${text}"`);
+  return fieldset;
 }
 
 /** The button whose text (or aria-label) is `text`. */
@@ -139,3 +151,51 @@ export const problemCodes = (root: HTMLElement) =>
   [...root.querySelectorAll<HTMLElement>('[data-testid="field-problem"]')].map(
     (p) => p.dataset.code,
   );
+
+/** Steps of the sequence a form sees: rules name the message steps among them. */
+export const testContext: FormContext = {
+  steps: [
+    { id: 'start', type: 'entry' },
+    { id: 'welcome', type: 'email' },
+    { id: 'reminder', type: 'sms' },
+    { id: 'wait', type: 'delay' },
+  ],
+  variables: {},
+};
+
+/** A step form, controlled as the step settings panel controls it, at /nodes/1. */
+export function renderStepForm<T extends NodeType>(
+  Form: StepForm<T>,
+  type: T,
+  data: unknown,
+  problems: Problem[] = [],
+) {
+  return renderControlled<unknown>(data, (value, onChange) => (
+    <Form
+      step={{ id: 'step', type, data: value }}
+      pointer="/nodes/1"
+      problems={problems}
+      context={testContext}
+      onChange={onChange}
+    />
+  ));
+}
+
+/** What the validator says of a step `type` holding `data`, at /nodes/1 after the entry. */
+export function problemsOfStep(type: NodeType, data: unknown): Problem[] {
+  const entry = { id: 'start', type: 'entry', data: { triggers: [{ kind: 'manual' }] } };
+  const nodes =
+    type === 'entry'
+      ? [
+          { id: 'in', type: 'exit', data: {} },
+          { id: 'step', type, data },
+        ]
+      : [entry, { id: 'step', type, data }];
+  const { errors, warnings } = validateSequence({
+    format: 'nudge.sequence/v1',
+    name: 'Form',
+    nodes,
+    edges: type === 'entry' ? [] : [{ id: 'e1', source: 'start', target: 'step' }],
+  });
+  return [...errors, ...warnings].filter((p) => p.pointer.startsWith('/nodes/1/data'));
+}

@@ -7,6 +7,7 @@
 export const en = {
   otherProblems: 'Problems in this step’s settings',
   remove: 'Remove',
+  wholeNumber: 'Enter a whole number, such as 3 or -7.',
   units: {
     minutes: 'minutes',
     hours: 'hours',
@@ -209,6 +210,7 @@ export const en = {
 export const ko: typeof en = {
   otherProblems: '이 단계 설정의 문제',
   remove: '삭제',
+  wholeNumber: '3, -7처럼 정수를 입력하세요.',
   units: {
     minutes: '분',
     hours: '시간',

@@ -1,4 +1,5 @@
 import { depthExceededAt, LIMITS, type Problem, parseJson } from '@nudge/schema';
+import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../Field.tsx';
@@ -65,7 +66,7 @@ function readText(text: string) {
 }
 
 /** Why the text is not applied, or null when it is a JSON object. */
-function textNote(text: string, t: ReturnType<typeof useTranslation>['t']): string | null {
+function textNote(text: string, t: TFunction): string | null {
   if (depthExceededAt(text, LIMITS.jsonDepth) >= 0)
     return t('logic.rule.tooDeep', { limit: LIMITS.jsonDepth });
   const parsed = parseJson(text);

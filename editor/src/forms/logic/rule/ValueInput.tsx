@@ -13,19 +13,23 @@ interface ValueInputProps {
   /** A list of values (the "is one of" comparison), one a line. */
   list: boolean;
   onChange(value: unknown): void;
+  /** The label of a single value: "Value" unless told. */
+  label?: string;
 }
 
 /**
  * The value of a condition, in the control its type calls for. Text that is not yet a value
  * ("1." on the way to 1.5, "abc" in a number) stays as typed, with a note, and is not written.
  */
-export function ValueInput({ pointer, problems, value, kind, list, onChange }: ValueInputProps) {
+export function ValueInput(props: ValueInputProps) {
+  const { pointer, problems, value, kind, list, onChange } = props;
   const { t } = useTranslation();
+  const label = props.label ?? t('logic.rule.value');
   if (list && kind !== 'json')
     return <ListInput {...{ pointer, problems, value, kind, onChange }} />;
   if (kind === 'boolean')
     return (
-      <Field label={t('logic.rule.value')} problems={problems}>
+      <Field label={label} problems={problems}>
         {({ id, describedBy, invalid }) => (
           <select
             id={id}
@@ -42,7 +46,7 @@ export function ValueInput({ pointer, problems, value, kind, list, onChange }: V
     );
   if (kind === 'date' || kind === 'text')
     return (
-      <Field label={t('logic.rule.value')} problems={problems}>
+      <Field label={label} problems={problems}>
         {({ id, describedBy, invalid }) => (
           <input
             id={id}
@@ -55,11 +59,12 @@ export function ValueInput({ pointer, problems, value, kind, list, onChange }: V
         )}
       </Field>
     );
-  return <TypedInput {...{ pointer, problems, value, kind, onChange }} />;
+  return <TypedInput {...{ pointer, problems, value, kind, onChange, label }} />;
 }
 
 /** A number, or JSON (null, an object, a mixed list): typed as text, written when it parses. */
-function TypedInput({ pointer, problems, value, kind, onChange }: Omit<ValueInputProps, 'list'>) {
+function TypedInput(props: Omit<ValueInputProps, 'list'> & { label: string }) {
+  const { pointer, problems, value, kind, onChange, label } = props;
   const { t } = useTranslation();
   const [text, setText] = useDraft(value, (v) => formatValue(v, kind));
   const parsed = parseValue(text, kind);
@@ -78,9 +83,7 @@ function TypedInput({ pointer, problems, value, kind, onChange }: Omit<ValueInpu
       ];
   return (
     <Field
-      label={
-        kind === 'json' && Array.isArray(value) ? t('logic.rule.values') : t('logic.rule.value')
-      }
+      label={kind === 'json' && Array.isArray(value) ? t('logic.rule.values') : label}
       problems={[...local, ...problems]}
     >
       {({ id, describedBy, invalid }) => (

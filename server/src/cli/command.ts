@@ -1,6 +1,6 @@
 import type { CliIo } from './io.ts';
 
-/** One `nudge` command (validate, simulate, worker). import and export join them when they exist. */
+/** One `nudge` command (validate, simulate, diff, export, worker). */
 export interface Command {
   name: string;
   /** The arguments, for the command list: `FILE...`. */

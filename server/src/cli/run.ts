@@ -1,5 +1,6 @@
 import type { Command } from './command.ts';
 import { diffCommand } from './diff.ts';
+import { exportCommand } from './export.ts';
 import { type CliIo, UsageError } from './io.ts';
 import { simulateCommand } from './simulate.ts';
 import { validateCommand } from './validate.ts';
@@ -10,6 +11,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   simulateCommand,
   diffCommand,
+  exportCommand,
   workerCommand,
 ];
 

@@ -17,8 +17,8 @@ import {
   findStep,
   isPosition,
   newEdge,
-  stepIdSet,
   stepsOf,
+  takenStepIds,
   withLists,
 } from './read.ts';
 import { type Outcome, type Refusal, refuse } from './refusal.ts';
@@ -48,7 +48,7 @@ export function addStep(
         { stepId: entry.id },
       );
   }
-  const stepId = new IdAllocator(stepIdSet(sequence)).step(type);
+  const stepId = new IdAllocator(takenStepIds(sequence)).step(type);
   const at = isPosition(position) ? rounded(position) : undefined;
   const placed =
     'after' in placement

@@ -29,6 +29,14 @@ describe('newStepId', () => {
     expect(newStepId(sample(), 'email')).toBe(newStepId(sample(), 'email'));
   });
 
+  it('never takes an id that an edge of a broken file names, so no step takes on its edge', () => {
+    const broken = sequenceOf(
+      [step('start', 'entry')],
+      [{ id: 'e1', source: 'email-1', target: 'email-2' }],
+    );
+    expect(newStepId(broken, 'email')).toBe('email-3');
+  });
+
   it('reads a broken document: nodes without ids, repeated ids', () => {
     const broken = {
       ...sample(),

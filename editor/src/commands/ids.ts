@@ -1,5 +1,5 @@
 import type { NodeType, Sequence } from '@nudge/schema';
-import { edgeIdSet, stepIdSet } from './read.ts';
+import { edgeIdSet, takenStepIds } from './read.ts';
 
 /**
  * New ids: readable ("email-2", "wait-for-1", "e7") and never one already taken. Ids never
@@ -47,9 +47,12 @@ export class IdAllocator {
   }
 }
 
-/** A new step id for `type`: 'email-2', 'delay-3', 'wait-for-1'. */
+/**
+ * A new step id for `type`: 'email-2', 'delay-3', 'wait-for-1', the smallest number not
+ * taken by a step (nor named by an edge of a broken file, see takenStepIds).
+ */
 export function newStepId(sequence: Sequence, type: NodeType): string {
-  return new IdAllocator(stepIdSet(sequence)).step(type);
+  return new IdAllocator(takenStepIds(sequence)).step(type);
 }
 
 /** A new edge id: 'e1', 'e2'..., the smallest free. */

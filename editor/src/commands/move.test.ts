@@ -44,6 +44,13 @@ describe('moveSteps', () => {
     expect(sequence.nodes[5]?.position).toEqual({ x: 1, y: 1 });
   });
 
+  it('keeps steps within the canvas, so that positions never overflow to Infinity', () => {
+    const { sequence } = done(
+      moveSteps(sample(), [{ id: 'call', position: { x: 1e308, y: -1e308 } }]),
+    );
+    expect(sequence.nodes[4]?.position).toEqual({ x: 1_000_000, y: -1_000_000 });
+  });
+
   it('moves the first step with a repeated id', () => {
     const broken = sequenceOf([
       step('a', 'delay', { x: 0, y: 0 }),

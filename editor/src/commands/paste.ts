@@ -17,8 +17,8 @@ import {
   isObject,
   isPosition,
   newEdge,
-  stepIdSet,
   stepsOf,
+  takenStepIds,
   withLists,
 } from './read.ts';
 import { type Outcome, refuse } from './refusal.ts';
@@ -80,7 +80,7 @@ function pasteCopies(
       'too_many_steps',
       `pasting ${copies.length} steps would make ${steps.length + copies.length}; a sequence has at most ${LIMITS.nodes}`,
     );
-  const ids = new IdAllocator(stepIdSet(sequence));
+  const ids = new IdAllocator(takenStepIds(sequence));
   const shift = shiftFor(topLeftOf(copies));
   // A repeated id on the clipboard: its edges belong to the first step with it.
   const renamed = new Map<string, SequenceNode>();

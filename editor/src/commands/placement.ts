@@ -22,7 +22,17 @@ const ROW = STEP_SIZE.height + 48;
 /** Across from one branch to the next: a card and a gap. */
 const COLUMN = STEP_SIZE.width + 40;
 
-export const rounded = (p: Position): Position => ({ x: Math.round(p.x), y: Math.round(p.y) });
+/**
+ * How far from the origin a step may be drawn: far beyond any real canvas, and small enough
+ * that sums of positions (a paste's shift) never overflow to Infinity, which JSON can't hold.
+ */
+export const CANVAS_EXTENT = 1_000_000;
+
+const coordinate = (n: number) =>
+  Number.isNaN(n) ? 0 : Math.min(CANVAS_EXTENT, Math.max(-CANVAS_EXTENT, Math.round(n))) + 0; // + 0: no -0
+
+/** A position in whole pixels (files diff cleanly), within the canvas's extent. */
+export const rounded = (p: Position): Position => ({ x: coordinate(p.x), y: coordinate(p.y) });
 
 /**
  * Below `step`, under its handle number `index` of `count` (branches spread left to right,

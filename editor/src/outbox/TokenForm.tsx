@@ -5,13 +5,16 @@ export interface TokenFormProps {
   onSubmit(token: string): void;
   /** The last token entered was refused by the API. */
   refused?: boolean;
+  /** What the token is for, and the submit button's text (saving asks for it too). */
+  explain?: string;
+  submitLabel?: string;
 }
 
 /**
  * Asks for the API token the outbox reads with, and says where one comes from. Test hooks:
  * data-testid "token-form", "token-input", "token-refused".
  */
-export function TokenForm({ onSubmit, refused = false }: TokenFormProps) {
+export function TokenForm({ onSubmit, refused = false, explain, submitLabel }: TokenFormProps) {
   const { t } = useTranslation();
   const [token, setToken] = useState('');
   const inputId = useId();
@@ -22,7 +25,7 @@ export function TokenForm({ onSubmit, refused = false }: TokenFormProps) {
   return (
     <form className="token-form" onSubmit={submit} data-testid="token-form">
       <h3>{t('outbox.token.title')}</h3>
-      <p>{t('outbox.token.explain')}</p>
+      <p>{explain ?? t('outbox.token.explain')}</p>
       {refused && (
         <p className="token-form__refused" role="alert" data-testid="token-refused">
           {t('outbox.token.refused')}
@@ -42,7 +45,7 @@ export function TokenForm({ onSubmit, refused = false }: TokenFormProps) {
           autoFocus
         />
         <button type="submit" className="button token-form__submit" disabled={!token.trim()}>
-          {t('outbox.token.submit')}
+          {submitLabel ?? t('outbox.token.submit')}
         </button>
       </div>
       <p className="token-form__kept">{t('outbox.token.kept')}</p>

@@ -1,0 +1,114 @@
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SequenceFile } from '../sequence/file.ts';
+import { type SequenceStore, sequenceStore } from '../sequence/store.ts';
+
+/**
+ * The open document's life beside the editor's store: where it lives on the server (its id
+ * and the draft's revision it was loaded at or saved as), the document as last saved there,
+ * and whether a save is under way. Opening anything else (a file, an example) starts afresh:
+ * that document is not on the server.
+ */
+
+/** Where the open sequence is on the server: its id and the draft's revision it matches. */
+export interface Origin {
+  id: string;
+  revision: number;
+}
+
+export interface DocumentLife {
+  /** null: a file, an example or a new sequence, not saved on the server yet. */
+  origin: Origin | null;
+  /** The very document object last saved to (or loaded from) the server; null if none. */
+  saved: SequenceFile | null;
+  saving: boolean;
+  /** The document was changed since it was opened (so replacing it would lose work). */
+  edited: boolean;
+}
+
+/** What the header says. `none`: nothing open (or a file that could not be read). */
+export type SaveState = 'none' | 'saving' | 'saved' | 'unsaved' | 'not_on_server';
+
+/**
+ * Saved means the document is the object that was saved: an edit makes a new one, and undoing
+ * back to the saved document brings the very object back, so it reads as saved again.
+ */
+export function saveStateOf(file: SequenceFile | null, life: DocumentLife): SaveState {
+  if (!file) return 'none';
+  if (life.saving) return 'saving';
+  if (!life.origin) return 'not_on_server';
+  return file === life.saved ? 'saved' : 'unsaved';
+}
+
+export interface OpenOptions {
+  origin?: Origin | null;
+  /** The document is what the server holds at `origin` (loaded from it, or a copy saved there). */
+  saved?: boolean;
+  /** It was changed before (a working copy reopened): replacing it would lose work. */
+  edited?: boolean;
+}
+
+export function createDocumentLife(sequences: StoreApi<SequenceStore>) {
+  const store = createStore<DocumentLife>()(() => ({
+    origin: null,
+    saved: null,
+    saving: false,
+    edited: false,
+  }));
+  let opening = false;
+
+  sequences.subscribe((now, before) => {
+    if (now.openCount !== before.openCount) {
+      // Something else opened a document (Open file, an example, a dropped file): it is not
+      // on the server.
+      if (!opening) store.setState({ origin: null, saved: null, saving: false, edited: false });
+    } else if (now.revision !== before.revision && !store.getState().edited) {
+      store.setState({ edited: true });
+    }
+  });
+
+  return {
+    store,
+
+    /** Opens a document with where it lives on the server. */
+    open(fileName: string, value: unknown, options: OpenOptions = {}) {
+      const { origin = null, saved = false, edited = false } = options;
+      opening = true;
+      try {
+        sequences.getState().openValue(fileName, value);
+      } finally {
+        opening = false;
+      }
+      const file = sequences.getState().file;
+      store.setState({ origin, saved: saved && origin ? file : null, saving: false, edited });
+    },
+
+    /** `file` is now the server's draft at `origin`. */
+    markSaved(origin: Origin, file: SequenceFile) {
+      store.setState({ origin, saved: file, saving: false });
+    },
+
+    setSaving(saving: boolean) {
+      store.setState({ saving });
+    },
+
+    saveState(): SaveState {
+      return saveStateOf(sequences.getState().file, store.getState());
+    },
+
+    /** Opening something else now would lose work: changes not saved on the server. */
+    wouldLoseWork(): boolean {
+      const state = saveStateOf(sequences.getState().file, store.getState());
+      return state === 'unsaved' || (state === 'not_on_server' && store.getState().edited);
+    },
+  };
+}
+
+export type DocumentLifeApi = ReturnType<typeof createDocumentLife>;
+
+/** The editor's document life, beside its store. Tests make their own. */
+export const documentLife = createDocumentLife(sequenceStore);
+
+export function useDocumentLife<T>(selector: (life: DocumentLife) => T): T {
+  return useStore(documentLife.store, selector);
+}

@@ -22,11 +22,13 @@ interface HostProps {
   language: 'text' | 'html';
   invalid: boolean;
   typed: string[];
+  /** Whether a typed value comes back at once, or only when `replace` gives it. */
+  echo: boolean;
   expose(setValue: (value: string) => void): void;
 }
 
 /** The editor under its label, its value kept here as a form keeps it. */
-function Host({ initial, language, invalid, typed, expose }: HostProps) {
+function Host({ initial, language, invalid, typed, echo, expose }: HostProps) {
   const [value, setValue] = useState(initial);
   expose(setValue);
   return (
@@ -45,14 +47,14 @@ function Host({ initial, language, invalid, typed, expose }: HostProps) {
         completions={completions}
         onChange={(next) => {
           typed.push(next);
-          setValue(next);
+          if (echo) setValue(next);
         }}
       />
     </>
   );
 }
 
-function mount(initial: string, language: 'text' | 'html' = 'text', invalid = false) {
+function mount(initial: string, language: 'text' | 'html' = 'text', invalid = false, echo = true) {
   const typed: string[] = [];
   let setValue: (value: string) => void = () => {};
   host = document.createElement('div');
@@ -65,6 +67,7 @@ function mount(initial: string, language: 'text' | 'html' = 'text', invalid = fa
         language={language}
         invalid={invalid}
         typed={typed}
+        echo={echo}
         expose={(set) => {
           setValue = set;
         }}
@@ -113,6 +116,22 @@ describe('LiquidEditor', () => {
     replace('Hello {{고객명}}');
     expect(view.state.doc.toString()).toBe('Hello {{고객명}}');
     expect(typed).toEqual(['Hi {{고객명}}']);
+  });
+
+  it('keeps typing that comes before the form has rendered what was typed earlier', () => {
+    const { view, typed, replace } = mount('', 'text', false, false);
+    // Two keystrokes, then the value of the first comes back late (React renders after the
+    // keystroke's task): it is an echo, not a change to undo the second with.
+    act(() => view.dispatch({ changes: { from: 0, insert: 'H' }, userEvent: 'input.type' }));
+    act(() => view.dispatch({ changes: { from: 1, insert: 'i' }, userEvent: 'input.type' }));
+    expect(typed.slice(-2)).toEqual(['H', 'Hi']);
+    replace('H');
+    expect(view.state.doc.toString()).toBe('Hi');
+    replace('Hi');
+    expect(view.state.doc.toString()).toBe('Hi');
+    // A value that was never typed is a change from outside (an undo).
+    replace('H');
+    expect(view.state.doc.toString()).toBe('H');
   });
 
   it('leaves Tab to the browser, so focus moves on', () => {

@@ -38,6 +38,8 @@ export function LiquidEditor(props: LiquidEditorProps) {
   const latest = useRef(props);
   latest.current = props;
   const parts = useRef({ language: new Compartment(), attributes: new Compartment() });
+  /** The texts reported by onChange whose value has not come back yet, oldest first. */
+  const reported = useRef<string[]>([]);
 
   useEffect(() => {
     const parent = host.current;
@@ -61,7 +63,9 @@ export function LiquidEditor(props: LiquidEditorProps) {
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             if (update.transactions.some((t) => t.annotation(fromProps))) return;
-            latest.current.onChange(update.state.doc.toString());
+            const text = update.state.doc.toString();
+            reported.current.push(text);
+            latest.current.onChange(text);
           }),
         ],
       }),
@@ -74,9 +78,18 @@ export function LiquidEditor(props: LiquidEditorProps) {
   }, []);
 
   // A new value from outside (an undo, another step selected): change only what differs.
+  // A value the editor reported itself comes back later, when the author may have typed on
+  // (React renders after the keystroke's task): that echo is not a change, or it would undo
+  // what was typed since.
   useEffect(() => {
     const current = view.current;
     if (!current) return;
+    const echo = reported.current.lastIndexOf(value);
+    if (echo >= 0) {
+      reported.current.splice(0, echo + 1);
+      return;
+    }
+    reported.current = [];
     const text = current.state.doc.toString();
     if (text !== value)
       current.dispatch({ changes: textDifference(text, value), annotations: fromProps.of(true) });

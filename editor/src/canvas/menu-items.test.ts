@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { menuActions, nextIndex } from './menu-items.ts';
+
+const step = { kind: 'step', stepId: 'x' } as const;
+
+describe('menuActions', () => {
+  it('offers a step’s actions', () => {
+    expect(menuActions(step, { editable: true, stepType: 'email' })).toEqual([
+      'insertAfter',
+      'duplicate',
+      'copy',
+      'delete',
+    ]);
+  });
+
+  it('never offers to follow an exit', () => {
+    expect(menuActions(step, { editable: true, stepType: 'exit' })).toEqual([
+      'duplicate',
+      'copy',
+      'delete',
+    ]);
+  });
+
+  it('offers only to follow the entry, unless other steps are selected with it', () => {
+    expect(menuActions(step, { editable: true, stepType: 'entry' })).toEqual(['insertAfter']);
+    expect(menuActions(step, { editable: true, stepType: 'entry', selected: 3 })).toContain(
+      'delete',
+    );
+  });
+
+  it('offers a link’s actions and the canvas’s', () => {
+    expect(menuActions({ kind: 'link', edgeId: 'e1' }, { editable: true })).toEqual([
+      'insertHere',
+      'deleteLink',
+    ]);
+    expect(menuActions({ kind: 'canvas', point: { x: 0, y: 0 } }, { editable: true })).toEqual([
+      'paste',
+      'addHere',
+      'selectAll',
+      'tidyUp',
+      'fitView',
+    ]);
+  });
+
+  it('offers nothing that edits a canvas that can’t be edited', () => {
+    expect(menuActions(step, { editable: false, stepType: 'email' })).toEqual(['copy']);
+    expect(menuActions({ kind: 'link', edgeId: 'e1' }, { editable: false })).toEqual([]);
+    expect(menuActions({ kind: 'canvas', point: { x: 0, y: 0 } }, { editable: false })).toEqual([
+      'selectAll',
+      'fitView',
+    ]);
+  });
+});
+
+describe('nextIndex', () => {
+  it('moves down and up, wrapping round, and jumps with Home and End', () => {
+    expect(nextIndex('ArrowDown', 0, 3)).toBe(1);
+    expect(nextIndex('ArrowDown', 2, 3)).toBe(0);
+    expect(nextIndex('ArrowUp', 0, 3)).toBe(2);
+    expect(nextIndex('Home', 2, 3)).toBe(0);
+    expect(nextIndex('End', 0, 3)).toBe(2);
+    expect(nextIndex('a', 0, 3)).toBeUndefined();
+    expect(nextIndex('ArrowDown', 0, 0)).toBeUndefined();
+  });
+});

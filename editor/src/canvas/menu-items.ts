@@ -1,0 +1,57 @@
+import type { MenuTarget } from './overlay.ts';
+
+/** What a right-click menu offers, in its order. */
+export type MenuAction =
+  | 'insertAfter'
+  | 'duplicate'
+  | 'copy'
+  | 'delete'
+  | 'insertHere'
+  | 'deleteLink'
+  | 'paste'
+  | 'addHere'
+  | 'selectAll'
+  | 'tidyUp'
+  | 'fitView';
+
+/** The keys that do the same, as aria-keyshortcuts writes them. */
+export const MENU_SHORTCUTS: Partial<Record<MenuAction, string>> = {
+  insertAfter: '/',
+  duplicate: 'Control+D',
+  copy: 'Control+C',
+  delete: 'Delete',
+  paste: 'Control+V',
+  selectAll: 'Control+A',
+  fitView: 'Shift+1',
+};
+
+/**
+ * The actions of a menu on a step (acting on the selection it belongs to), a link, or the
+ * canvas. The entry can only be followed (it is never copied or deleted); nothing follows an
+ * exit; a canvas that can't be edited offers only what changes nothing.
+ */
+export function menuActions(
+  target: MenuTarget,
+  { editable, stepType, selected = 1 }: { editable: boolean; stepType?: string; selected?: number },
+): MenuAction[] {
+  if (target.kind === 'link') return editable ? ['insertHere', 'deleteLink'] : [];
+  if (target.kind === 'canvas')
+    return editable
+      ? ['paste', 'addHere', 'selectAll', 'tidyUp', 'fitView']
+      : ['selectAll', 'fitView'];
+  const alone = selected <= 1;
+  if (!editable) return stepType === 'entry' && alone ? [] : ['copy'];
+  const follow: MenuAction[] = stepType === 'exit' ? [] : ['insertAfter'];
+  if (stepType === 'entry' && alone) return follow;
+  return [...follow, 'duplicate', 'copy', 'delete'];
+}
+
+/** Moves through items with the arrow keys, Home and End, wrapping round. */
+export function nextIndex(key: string, current: number, count: number): number | undefined {
+  if (count === 0) return undefined;
+  if (key === 'ArrowDown') return (current + 1) % count;
+  if (key === 'ArrowUp') return (current - 1 + count) % count;
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return undefined;
+}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { problemsAt } from '../forms/problems-at.ts';
+import type { FormContext } from '../forms/types.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { GoalField } from './GoalField.tsx';
 import { ProblemList } from './ProblemList.tsx';
@@ -11,14 +12,15 @@ import type { SectionProps } from './types.ts';
 const EVENTS = ['onReply', 'onBounce', 'onOpen', 'onClick'] as const;
 
 export interface ExitFieldsProps extends SectionProps {
-  context: { steps: Array<{ id: string; type: string }> };
+  /** For the goal rule: the steps whose messages it may name, the aliases. */
+  context: FormContext;
 }
 
 /**
  * What ends an enrollment early: a reply, a bounce, an open, a click (reply and bounce on by
  * default), the goal rule; and unsubscribing, always.
  */
-export function ExitFields({ settings, problems, write }: ExitFieldsProps) {
+export function ExitFields({ settings, problems, write, context }: ExitFieldsProps) {
   const { t } = useTranslation();
   const exit = readSettings(settings).exit;
   const pointer = (key: string) => `${POINTERS.exit}/${key}`;
@@ -45,7 +47,8 @@ export function ExitFields({ settings, problems, write }: ExitFieldsProps) {
       <GoalField
         value={exit.goal}
         problems={problemsAt(problems, pointer('goal'))}
-        onChange={(goal) => write(withGroupValue(settings, 'exit', 'goal', goal), 'exit.goal')}
+        context={context}
+        onChange={(goal, field) => write(withGroupValue(settings, 'exit', 'goal', goal), field)}
       />
     </>
   );

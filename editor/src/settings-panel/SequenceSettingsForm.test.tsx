@@ -328,17 +328,39 @@ describe('the sequence settings form', () => {
     expect(current().settings).toBeUndefined();
   });
 
-  it('writes the goal rule from JSON once it parses', () => {
-    const { host, current } = renderForm({ name: 'A' });
+  it('turns the goal on with a first condition, edits it as a rule, and turns it off', () => {
+    const { host, current, changes } = renderForm({ name: 'A' });
     open(host, 'Exit rules');
-    const goal = byLabel<HTMLTextAreaElement>(host, 'Goal rule (JSON)');
-    type(goal, '{"event": "repl');
-    expect(current().settings).toBeUndefined();
-    expect(host.textContent).toContain('Not JSON yet');
-    type(goal, '{"event": "replied"}');
+    expect(host.querySelector('[data-testid="rule-editor"]')).toBeNull();
+    click(byLabel(host, 'Stop when a goal is met'));
+    const goal = (current().settings as Settings).exit?.goal;
+    expect(goal).toHaveProperty('all');
+    const editor = host.querySelector<HTMLElement>('[data-testid="rule-editor"]');
+    expect(editor?.closest('fieldset')?.querySelector('legend')?.textContent).toBe(
+      'The goal is met when',
+    );
+    const json = [...(editor?.querySelectorAll('button') ?? [])].find(
+      (b) => b.textContent === 'JSON',
+    );
+    if (!json) throw new Error('no JSON mode button');
+    click(json);
+    type(byLabel<HTMLTextAreaElement>(host, 'Rule as JSON'), '{"event": "replied"}');
     expect(current().settings).toEqual({ exit: { goal: { event: 'replied' } } });
-    type(goal, '');
+    expect(changes.at(-1)?.field).toMatch(/^exit\.goal /);
+    click(byLabel(host, 'Stop when a goal is met'));
     expect(current().settings).toBeUndefined();
+    expect(host.querySelector('[data-testid="rule-editor"]')).toBeNull();
+  });
+
+  it('shows the validator’s problems of the goal inside its rule', () => {
+    const { host } = renderForm({
+      name: 'A',
+      settings: { exit: { goal: { event: 'opened', node: 'ghost' } } },
+    });
+    expect(section(host, 'Exit rules').open).toBe(true);
+    expect(byLabel(host, 'Stop when a goal is met').checked).toBe(true);
+    const editor = host.querySelector<HTMLElement>('[data-testid="rule-editor"]');
+    expect(editor?.querySelector('[data-code="unknown_node_ref"]')).not.toBeNull();
   });
 
   it('speaks Korean', () => {

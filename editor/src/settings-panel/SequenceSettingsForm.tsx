@@ -8,7 +8,7 @@ import { ExitFields } from './ExitFields.tsx';
 import { HolidayFields } from './HolidayFields.tsx';
 import { ProblemList } from './ProblemList.tsx';
 import { leftoverProblems, POINTERS, problemsUnder } from './pointers.ts';
-import { readBasics, readSettings } from './read-settings.ts';
+import { aliasesIn, readBasics, readSettings } from './read-settings.ts';
 import { ScheduleFields } from './ScheduleFields.tsx';
 import { SenderFields } from './SenderFields.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
@@ -55,6 +55,7 @@ export function SequenceSettingsForm({
     problems: section(name),
     write,
   });
+  const ruleContext = { steps: context.steps, variables: aliasesIn(settings) };
   // Settings that are no object, or a setting the format doesn't have: said at the top.
   const elsewhere = leftoverProblems(problems, POINTERS.settings, Object.values(SECTIONS).flat());
 
@@ -142,7 +143,7 @@ export function SequenceSettingsForm({
         <SenderFields {...props('sender')} />
       </SettingsSection>
       <SettingsSection title={t('settings.sections.exit')} problemCount={section('exit').length}>
-        <ExitFields {...props('exit')} context={context} />
+        <ExitFields {...props('exit')} context={ruleContext} />
       </SettingsSection>
       <SettingsSection
         title={t('settings.sections.enrollment')}

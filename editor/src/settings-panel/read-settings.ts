@@ -61,3 +61,13 @@ export function readBasics(sequence: { name?: unknown; description?: unknown }):
 export function settingsAreObject(settings: unknown): boolean {
   return settings === undefined || isObject(settings);
 }
+
+/** The file's own merge-variable aliases that are text (for the rule editor's completions). */
+export function aliasesIn(settings: unknown): Record<string, string> {
+  const variables = objectOf(objectOf(settings).variables);
+  return Object.fromEntries(
+    Object.entries(variables).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+}

@@ -180,7 +180,13 @@ export const Filled: Story = {
     const exit = within(await openSection(canvasElement, 'Exit rules'));
     await expect(exit.getByLabelText('opens an email')).toBeChecked();
     await expect(exit.getByLabelText('clicks a link')).not.toBeChecked();
-    await expect(exit.getByLabelText('Goal rule (JSON)')).toHaveValue('{\n  "event": "replied"\n}');
+    await expect(exit.getByLabelText('Stop when a goal is met')).toBeChecked();
+    // The rule editor's box, named by its legend (the builder inside repeats the name).
+    const goal = within(
+      exit.getAllByRole('group', { name: 'The goal is met when' })[0] as HTMLElement,
+    );
+    await userEvent.click(goal.getByRole('button', { name: 'JSON' }));
+    await expect(goal.getByLabelText('Rule as JSON')).toHaveValue('{\n  "event": "replied"\n}');
 
     const enrollment = within(await openSection(canvasElement, 'Enrollment'));
     await expect(enrollment.getByLabelText('Allow re-enrolling')).toBeChecked();

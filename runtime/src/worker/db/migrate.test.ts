@@ -24,6 +24,7 @@ describe('migrate', { timeout: 30_000 }, () => {
       [3, 'captured-mail'],
       [4, 'lean-jobs'],
       [5, 'enrollment-writes'],
+      [6, 'sequence-revisions'],
     ]);
     expect(recorded[0]?.applied_at).toBeInstanceOf(Date);
     const [worker] = await sql`

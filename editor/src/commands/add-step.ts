@@ -18,10 +18,10 @@ import {
   isPosition,
   newEdge,
   stepsOf,
-  takenStepIds,
   withLists,
 } from './read.ts';
 import { type Outcome, type Refusal, refuse } from './refusal.ts';
+import { takenStepIds } from './taken-ids.ts';
 
 /**
  * Adds a step of `type` with its default data: after a step, into an edge, or unconnected.

@@ -74,3 +74,18 @@ describe('IdAllocator', () => {
     expect([ids.edge(), ids.edge()]).toEqual(['e1', 'e2']);
   });
 });
+
+describe('newStepId after a deletion', () => {
+  it('never gives the id that a rule still names, so the rule does not test the new step', () => {
+    const sequence = sequenceOf([
+      step('start', 'entry'),
+      step('email-1', 'email'),
+      {
+        id: 'check',
+        type: 'condition',
+        data: { rule: { any: [{ not: { event: 'opened', node: 'email-2' } }] } },
+      },
+    ]);
+    expect(newStepId(sequence, 'email')).toBe('email-3');
+  });
+});

@@ -1,5 +1,6 @@
 import type { NodeType, Sequence } from '@nudge/schema';
-import { edgeIdSet, takenStepIds } from './read.ts';
+import { edgeIdSet } from './read.ts';
+import { takenStepIds } from './taken-ids.ts';
 
 /**
  * New ids: readable ("email-2", "wait-for-1", "e7") and never one already taken. Ids never
@@ -49,7 +50,7 @@ export class IdAllocator {
 
 /**
  * A new step id for `type`: 'email-2', 'delay-3', 'wait-for-1', the smallest number not
- * taken by a step (nor named by an edge of a broken file, see takenStepIds).
+ * taken by a step (nor still naming a deleted one, see takenStepIds).
  */
 export function newStepId(sequence: Sequence, type: NodeType): string {
   return new IdAllocator(takenStepIds(sequence)).step(type);

@@ -18,10 +18,10 @@ import {
   isPosition,
   newEdge,
   stepsOf,
-  takenStepIds,
   withLists,
 } from './read.ts';
 import { type Outcome, refuse } from './refusal.ts';
+import { takenStepIds } from './taken-ids.ts';
 
 /** How far a paste without a point, or a duplicate, lands from the originals. */
 export const PASTE_OFFSET: Position = { x: 40, y: 40 };

@@ -39,26 +39,12 @@ export function findEdge(sequence: Sequence, id: string): SequenceEdge | undefin
   return edgesOf(sequence).find((e) => idOf(e) === id);
 }
 
-/**
- * The ids a new step may not have: those of the steps, and those that edges name. An edge of
- * a broken file may lead from or to a step that isn't there; a new step with that id would
- * silently take that edge on (and with it, maybe, a loop).
- */
-export function takenStepIds(sequence: Sequence): Set<string> {
-  const ids = idSet(stepsOf(sequence));
-  for (const edge of edgesOf(sequence)) {
-    if (!isObject(edge)) continue;
-    if (typeof edge.source === 'string') ids.add(edge.source);
-    if (typeof edge.target === 'string') ids.add(edge.target);
-  }
-  return ids;
-}
-
 export function edgeIdSet(sequence: Sequence): Set<string> {
   return idSet(edgesOf(sequence));
 }
 
-function idSet(items: unknown[]): Set<string> {
+/** The string ids of these items. */
+export function idSet(items: unknown[]): Set<string> {
   const ids = new Set<string>();
   for (const item of items) {
     const id = idOf(item);

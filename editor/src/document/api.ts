@@ -146,11 +146,11 @@ export function httpSequencesClient(
   fetchFn: typeof fetch = (input, init) => fetch(input, init),
   base = '',
 ): SequencesClient {
-  const call = async (
+  const call = async <T>(
     method: string,
     path: string,
     options: { body?: unknown; ifMatch?: number } = {},
-  ) => {
+  ): Promise<T> => {
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
       accept: 'application/json',
@@ -169,31 +169,32 @@ export function httpSequencesClient(
     }
     if (!res.ok) throw await failureOf(res);
     try {
-      return await res.json();
+      return (await res.json()) as T;
     } catch (error) {
       // The answer was cut off, or is not the API's (a proxy's page).
       throw new ApiFailure('offline', (error as Error)?.message || String(error), res.status);
     }
   };
   const path = (id: string) => `/sequences/${encodeURIComponent(id)}`;
-  const saved = (answer: { id: string; revision: number }): Saved => ({
-    id: answer.id,
-    revision: answer.revision,
-  });
+  const saved = (answer: Saved): Saved => ({ id: answer.id, revision: answer.revision });
   return {
     async list() {
-      return (await call('GET', `/sequences?limit=${LIST_LIMIT}`)).sequences;
+      const page = await call<{ sequences: SequenceSummary[] }>(
+        'GET',
+        `/sequences?limit=${LIST_LIMIT}`,
+      );
+      return page.sequences;
     },
-    load: (id) => call('GET', path(id)),
+    load: (id) => call<ServerSequence>('GET', path(id)),
     async create(file) {
-      return saved(await call('POST', '/sequences', { body: file }));
+      return saved(await call<Saved>('POST', '/sequences', { body: file }));
     },
     async save(id, file, revision) {
-      return saved(await call('PUT', path(id), { body: file, ifMatch: revision }));
+      return saved(await call<Saved>('PUT', path(id), { body: file, ifMatch: revision }));
     },
-    preview: (id) => call('GET', `${path(id)}/publish-preview`),
+    preview: (id) => call<PublishPreview>('GET', `${path(id)}/publish-preview`),
     publish: (id, draftRevision, migrate) =>
-      call('POST', `${path(id)}/publish`, {
+      call<PublishResult>('POST', `${path(id)}/publish`, {
         ifMatch: draftRevision,
         ...(migrate ? { body: { migrate } } : {}),
       }),

@@ -6,6 +6,7 @@ import {
   type SequenceEdge,
   sourceHandles,
 } from '@nudge/schema';
+import { defaultData } from './default-data.ts';
 import { IdAllocator } from './ids.ts';
 import { outlet } from './link-rules.ts';
 import { newStep } from './new-step.ts';
@@ -127,7 +128,7 @@ function insert(
 
 /** The handle a new step of this type leads on by; undefined for an exit. */
 function firstHandle(type: NodeType): string | null | undefined {
-  const handles = sourceHandles({ type, data: newStep('_', type).data });
+  const handles = sourceHandles({ type, data: defaultData(type) });
   return handles.length === 0 ? undefined : handles[0];
 }
 

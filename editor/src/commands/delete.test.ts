@@ -92,3 +92,10 @@ describe('deleteSteps', () => {
     expect(links(done(deleteSteps(broken, ['b'])).sequence)).toEqual(['start>start']);
   });
 });
+
+describe('deleteSteps in a file with repeated ids', () => {
+  it('counts only the entries the validator reads, so the last one is kept', () => {
+    const broken = sequenceOf([step('a', 'delay'), step('a', 'entry'), step('start', 'entry')]);
+    expect(refusal(deleteSteps(broken, ['start'])).refused).toBe('entry_kept');
+  });
+});

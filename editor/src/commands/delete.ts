@@ -20,7 +20,8 @@ export function deleteSteps(sequence: Sequence, stepIds: string[]): Outcome {
     const id = idOf(step);
     if (id !== undefined && !first.has(id)) first.set(id, step);
   }
-  let entries = steps.filter((s) => isObject(s) && s.type === 'entry').length;
+  // Entries as the validator counts them: a step hidden behind a repeated id is not one.
+  let entries = [...first.values()].filter((s) => s.type === 'entry').length;
   const doomed = new Set<SequenceNode>();
   let keptEntry: string | undefined;
   for (const id of asked) {

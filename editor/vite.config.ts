@@ -25,10 +25,12 @@ export default defineConfig(({ command }) => {
 });
 
 /**
- * The libraries that change least, each in a chunk of its own, so that a new build of the
- * editor leaves them in the browser's cache (their names hash their content): React, and
- * React Flow with what it draws with. Only what the first load needs is captured here; code
- * loaded on demand (the outbox, the step forms and their editors) stays in its own chunks.
+ * The libraries change far less often than the editor: in chunks of their own, their names
+ * (hashes of their content) stay the same across new builds of the editor, and browsers keep
+ * them cached: React, React Flow with what it draws with, and the other libraries of the first
+ * load (i18next, zustand, the validator's). Only what the first load needs is grouped here
+ * ($initial); what is loaded on demand (the outbox, the step forms and their editors, such as
+ * CodeMirror) stays in the chunks that load it.
  */
 const VENDOR_CHUNKS = [
   {
@@ -42,5 +44,11 @@ const VENDOR_CHUNKS = [
     test: /[\\/]node_modules[\\/](?:@xyflow[\\/][^\\/]+|d3-[^\\/]+|classcat)[\\/]/,
     tags: ['$initial' as const],
     priority: 1,
+  },
+  {
+    name: 'vendor',
+    test: /[\\/]node_modules[\\/]/,
+    tags: ['$initial' as const],
+    priority: 0,
   },
 ];

@@ -4,49 +4,30 @@
  * temporary folder; the budget counts what index.html makes the browser fetch before anything
  * is clicked. What only a panel or the outbox needs must come later, with them.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BuiltFile,
-  chunkList,
-  type FirstLoad,
-  firstLoad,
-  kB,
-} from '../../editor/first-load.ts';
+import { chunkList, type FirstLoad, kB } from '../../editor/first-load.ts';
 import { isCompressible } from '../../editor/precompress.ts';
+import { type BuiltPage, buildEditor } from './build.ts';
 
 /** The budget, in bytes of gzip (level 9, as the server's .gz copies). */
 const BUDGET = 350_000;
 
-const editor = fileURLToPath(new URL('../../editor/', import.meta.url));
-const outDir = mkdtempSync(join(tmpdir(), 'nudge-bundle-'));
+let built: BuiltPage;
 let load: FirstLoad;
+let outDir: string;
 
 beforeAll(async () => {
-  // The config makes a build a production build by setting NODE_ENV, for the whole process.
-  const nodeEnv = process.env.NODE_ENV;
-  try {
-    const result = await build({
-      root: editor,
-      configFile: join(editor, 'vite.config.ts'),
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-    const outputs = (Array.isArray(result) ? result : [result]) as Array<{ output: BuiltFile[] }>;
-    load = firstLoad(outputs.flatMap((o) => o.output));
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  built = await buildEditor();
+  load = built.firstLoad;
+  outDir = built.dir;
   console.log(
     `editor first load: ${kB(load.gzipBytes)} of JavaScript gzipped (budget ${kB(BUDGET)})\n${chunkList(load.chunks)}\nloaded later:\n${chunkList(load.lazy)}`,
   );
 });
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+afterAll(() => built?.remove());
 
 /** Whether a chunk of the first load holds a module whose path matches. */
 const firstLoadHolds = (pattern: RegExp) =>
@@ -72,13 +53,14 @@ describe('the editor’s first load', () => {
     expect(firstLoadHolds(/[\\/]node_modules[\\/]react-querybuilder[\\/]/)).toEqual([]);
   });
 
-  it('keeps React and React Flow in chunks of their own, cached across builds of the editor', () => {
+  it('keeps the libraries in chunks of their own, cached across builds of the editor', () => {
     const entry = load.chunks.find((c) => c.fileName.startsWith('assets/index-'));
     // assets/react-flow-Ab_1-xYz.js: the chunk's name, then its hash (8 characters).
     const holding = (pattern: RegExp) =>
       firstLoadHolds(pattern).map((name) => name.replace(/-[\w-]{8}\.js$/, ''));
     expect(holding(/[\\/]node_modules[\\/]react-dom[\\/]/)).toEqual(['assets/react']);
     expect(holding(/[\\/]node_modules[\\/]@xyflow[\\/]react[\\/]/)).toEqual(['assets/react-flow']);
+    expect(holding(/[\\/]node_modules[\\/]i18next[\\/]/)).toEqual(['assets/vendor']);
     expect(entry?.moduleIds.some((id) => id.includes('node_modules/react-dom/'))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { LIMITS, validateSequence } from '@nudge/schema';
+import { LIMITS, type SequenceNode, validateSequence } from '@nudge/schema';
 import { describe, expect, it } from 'vitest';
 import { type Clipboard, copySteps } from './clipboard.ts';
 import { connect } from './connect.ts';
@@ -28,6 +28,33 @@ describe('pasteSteps', () => {
     expect(pasted).toEqual(original);
     expect(pasted).not.toBe(original);
     expect(pasted.rule).not.toBe(original.rule);
+  });
+
+  it('points rules at the pasted copies of the steps they name, and keeps the others', () => {
+    const wait: SequenceNode = {
+      id: 'wait',
+      type: 'wait_for',
+      data: {
+        rule: {
+          all: [{ event: 'opened', node: 'welcome' }, { not: { event: 'clicked', node: 'promo' } }],
+        },
+        timeout: { amount: 3, unit: 'days' },
+      },
+    };
+    const before = sequenceOf(
+      [step('start', 'entry'), step('welcome', 'email'), step('promo', 'email'), wait],
+      [],
+    );
+    const both = done(pasteSteps(before, copySteps(before, ['welcome', 'wait']))).sequence;
+    expect(both.nodes.at(-1)?.data).toEqual({
+      rule: {
+        all: [{ event: 'opened', node: 'email-1' }, { not: { event: 'clicked', node: 'promo' } }],
+      },
+      timeout: { amount: 3, unit: 'days' },
+    });
+    expect(before.nodes[3]).toBe(wait);
+    const alone = done(pasteSteps(before, copySteps(before, ['wait']))).sequence;
+    expect(alone.nodes.at(-1)?.data).toEqual(wait.data);
   });
 
   it("puts the group's top-left corner at the point, else 40px down and right", () => {

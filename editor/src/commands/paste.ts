@@ -21,6 +21,7 @@ import {
   withLists,
 } from './read.ts';
 import { type Outcome, refuse } from './refusal.ts';
+import { renameRuleSteps } from './rule-refs.ts';
 import { takenStepIds } from './taken-ids.ts';
 
 /** How far a paste without a point, or a duplicate, lands from the originals. */
@@ -30,7 +31,8 @@ export const PASTE_OFFSET: Position = { x: 40, y: 40 };
  * Pastes steps: each gets a fresh id ('email-3'...), a deep copy of its data, and its place
  * shifted so that the group's top-left corner lands at `at` (else 40px down and right of
  * where they were). The edges between them are kept, with fresh ids, where the format allows
- * them; nothing is connected to the rest of the sequence.
+ * them, and rules naming a step pasted along name its copy; nothing is connected to the rest
+ * of the sequence.
  */
 export function pasteSteps(
   sequence: Sequence,
@@ -82,19 +84,25 @@ function pasteCopies(
     );
   const ids = new IdAllocator(takenStepIds(sequence));
   const shift = shiftFor(topLeftOf(copies));
-  // A repeated id on the clipboard: its edges belong to the first step with it.
+  // A repeated id on the clipboard: its edges (and rules naming it) go to the first step with it.
+  const newIds = copies.map((copy) => ids.step(copy.type));
+  const renamedIds = new Map<string, string>();
+  copies.forEach((copy, i) => {
+    if (!renamedIds.has(copy.id)) renamedIds.set(copy.id, newIds[i] as string);
+  });
   const renamed = new Map<string, SequenceNode>();
-  const pasted = copies.map((copy) => {
-    const id = ids.step(copy.type);
+  const pasted = copies.map((copy, i) => {
     const position = isPosition(copy.position)
       ? rounded({ x: copy.position.x + shift.x, y: copy.position.y + shift.y })
       : undefined;
     const step = {
-      id,
+      id: newIds[i] as string,
       type: copy.type,
       ...(position ? { position } : {}),
       data: structuredClone(copy.data),
     } as SequenceNode;
+    // The data is this step's own copy: renaming in it changes nothing else.
+    renameRuleSteps(step, (id) => renamedIds.get(id));
     if (!renamed.has(copy.id)) renamed.set(copy.id, step);
     return step;
   });

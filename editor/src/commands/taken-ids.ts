@@ -1,5 +1,6 @@
-import { ruleFields, type Sequence } from '@nudge/schema';
+import type { Sequence } from '@nudge/schema';
 import { edgesOf, idSet, isObject, stepsOf } from './read.ts';
+import { ruleStepIds } from './rule-refs.ts';
 
 /**
  * The ids a new step may not have: those of the steps, and those that still name a step that
@@ -14,21 +15,6 @@ export function takenStepIds(sequence: Sequence): Set<string> {
     if (typeof edge.source === 'string') ids.add(edge.source);
     if (typeof edge.target === 'string') ids.add(edge.target);
   }
-  for (const { rule } of ruleFields(sequence)) for (const id of eventNodes(rule)) ids.add(id);
+  for (const id of ruleStepIds(sequence)) ids.add(id);
   return ids;
-}
-
-/** The step ids that the event tests of a RULE name, at any depth (walked without recursion). */
-function eventNodes(rule: unknown): string[] {
-  const found: string[] = [];
-  const stack = [rule];
-  while (stack.length > 0) {
-    const r = stack.pop();
-    if (!isObject(r)) continue;
-    if (typeof r.event === 'string' && typeof r.node === 'string') found.push(r.node);
-    for (const items of [r.all, r.any])
-      if (Array.isArray(items)) for (const i of items) stack.push(i);
-    if ('not' in r) stack.push(r.not);
-  }
-  return found;
 }

@@ -15,7 +15,7 @@ import { SettingsSchema } from './settings.ts';
  * same bytes: their diffs in git show what changed, not how it was written.
  */
 export function writeSequence(sequence: unknown): string {
-  return `${write(sequence, SEQUENCE, '')}\n`;
+  return `${write(sequence, SEQUENCE, '', new Set())}\n`;
 }
 
 /** Where the keys of an object go, and the shapes of the values under them. */
@@ -26,43 +26,58 @@ export interface Shape {
   fields?: Readonly<Record<string, Shape>>;
   /** For an array: the shape of each item. */
   items?: Shape;
-  /** More shape chosen by the value itself: a node's data by its type. */
+  /**
+   * More shape chosen by the value itself: a node's data by its type. The same value gives the
+   * same object, so that the merge is made once (`picked`).
+   */
   pick?: (value: Record<string, unknown>) => Shape | undefined;
 }
 
-function write(
-  value: unknown,
-  shape: Shape | undefined,
-  indent: string,
-  parents: object[] = [],
-): string {
+/** `parents`: the objects being written around this one, so that a cycle is an error. */
+function write(value: unknown, shape: Shape | undefined, indent: string, parents: Set<object>) {
   const json = toJson(value);
   if (json === null || typeof json !== 'object') return JSON.stringify(json) ?? 'null';
-  if (parents.includes(json)) throw new TypeError('a sequence that contains itself has no text');
-  const within = [...parents, json];
+  if (parents.has(json)) throw new TypeError('a sequence that contains itself has no text');
+  parents.add(json);
   const inner = `${indent}  `;
+  let text: string;
   if (Array.isArray(json)) {
-    if (json.length === 0) return '[]';
-    const items = json.map((item) => `${inner}${write(item, shape?.items, inner, within)}`);
-    return `[\n${items.join(',\n')}\n${indent}]`;
+    const items = json.map((item) => `${inner}${write(item, shape?.items, inner, parents)}`);
+    text = items.length === 0 ? '[]' : `[\n${items.join(',\n')}\n${indent}]`;
+  } else {
+    const object = json as Record<string, unknown>;
+    const own = shape?.pick ? picked(shape, shape.pick(object)) : shape;
+    const entries: string[] = [];
+    for (const key of orderedKeys(object, own?.keys)) {
+      const item = toJson(object[key]);
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+      const itemText = write(item, own?.fields?.[key], inner, parents);
+      entries.push(`${inner}${JSON.stringify(key)}: ${itemText}`);
+    }
+    text = entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n${indent}}`;
   }
-  const object = json as Record<string, unknown>;
-  const own = shape?.pick ? merge(shape, shape.pick(object)) : shape;
-  const entries = orderedKeys(object, own?.keys ?? [])
-    .filter((key) => isWritten(object[key]))
-    .map((key) => {
-      const text = write(object[key], own?.fields?.[key], inner, within);
-      return `${inner}${JSON.stringify(key)}: ${text}`;
-    });
-  if (entries.length === 0) return '{}';
-  return `{\n${entries.join(',\n')}\n${indent}}`;
+  parents.delete(json);
+  return text;
+}
+
+const merges = new WeakMap<Shape, WeakMap<Shape, Shape>>();
+
+/** A shape merged with what its pick chose for a value, merged once for each pair. */
+function picked(shape: Shape, more: Shape | undefined): Shape {
+  if (!more) return shape;
+  const byMore = merges.get(shape) ?? new WeakMap<Shape, Shape>();
+  merges.set(shape, byMore);
+  const merged = byMore.get(more) ?? (merge(shape, more) as Shape);
+  byMore.set(more, merged);
+  return merged;
 }
 
 /** The known keys the object has, in order, then the others in the order they came. */
-function orderedKeys(object: Record<string, unknown>, known: readonly string[]): string[] {
+function orderedKeys(object: Record<string, unknown>, known: readonly string[] = []): string[] {
   const keys = Object.keys(object);
-  const present = new Set(keys);
-  const first = new Set(known.filter((key) => present.has(key)));
+  if (known.length === 0) return keys;
+  const first = new Set(known.filter((key) => Object.hasOwn(object, key)));
+  if (first.size === keys.length) return [...first];
   return [...first, ...keys.filter((key) => !first.has(key))];
 }
 
@@ -70,12 +85,6 @@ function orderedKeys(object: Record<string, unknown>, known: readonly string[]):
 function toJson(value: unknown): unknown {
   const toJSON = (value as { toJSON?: unknown } | null)?.toJSON;
   return typeof toJSON === 'function' ? toJSON.call(value) : value;
-}
-
-/** JSON.stringify leaves out properties it can't write: undefined, functions, symbols. */
-function isWritten(value: unknown): boolean {
-  const json = toJson(value);
-  return json !== undefined && typeof json !== 'function' && typeof json !== 'symbol';
 }
 
 function merge(a: Shape | undefined, b: Shape | undefined): Shape | undefined {
@@ -166,14 +175,15 @@ const DATA = new Map<unknown, Shape | undefined>(
   Object.entries(NODE_DATA).map(([type, schema]) => [type, shapeOf(schema)]),
 );
 
+const NODE_DATA_SHAPES = new Map<unknown, Shape>(
+  [...DATA].flatMap(([type, data]) => (data ? [[type, { fields: { data } }]] : [])),
+);
+
 /** A node: id, type, position, data; its data in the order of its type's schema. */
 const NODE: Shape = {
   keys: ['id', 'type', 'position', 'data'],
   fields: { position: { keys: ['x', 'y'] } },
-  pick: (node) => {
-    const data = DATA.get(node.type);
-    return data ? { fields: { data } } : undefined;
-  },
+  pick: (node) => NODE_DATA_SHAPES.get(node.type),
 };
 
 /** An edge as FORMAT.md writes it: the handle beside the node it leaves. */

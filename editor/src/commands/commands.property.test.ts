@@ -164,6 +164,7 @@ const action = fc.oneof(
     at: fc.option(point, { nil: undefined }),
     asText: fc.boolean(),
   }),
+  fc.record({ kind: fc.constant('paste-file' as const), example: fc.nat(examples.length - 1) }),
   fc.constant({ kind: 'undo' as const }),
 );
 type Action = typeof action extends fc.Arbitrary<infer A> ? A : never;
@@ -256,6 +257,14 @@ function run(doc: Sequence, a: Exclude<Action, { kind: 'undo' }>) {
       const clipboard = a.asText ? readClipboard(JSON.stringify(copied)) : copied;
       if (isRefusal(clipboard)) return { named, outcome: clipboard };
       outcome = pasteSteps(doc, clipboard, a.at);
+      pasted = { edges: clipboard.edges.length };
+      break;
+    }
+    case 'paste-file': {
+      // Another sequence's file, pasted whole as text (from another tab, say).
+      const clipboard = readClipboard(JSON.stringify(examples[a.example]));
+      if (isRefusal(clipboard)) throw new Error(clipboard.message);
+      outcome = pasteSteps(doc, clipboard);
       pasted = { edges: clipboard.edges.length };
       break;
     }

@@ -33,8 +33,11 @@ export function DelayForm({ step, pointer, problems, onChange }: StepFormProps<'
   const time = pick(raw, ['amount', 'unit']);
   const date = pick(raw, ['until', 'ifPast']);
   const until = pick(date.until, ['field', 'offsetDays', 'at']);
-  // What the other kind held, to switch back to.
-  const [kept, setKept] = useState<Record<Kind, Loose>>({ time: FOR_TIME, date: UNTIL_DATE });
+  // What the other kind held, to switch back to; for this step only (the panel may show
+  // another step in the same form).
+  const [memory, setMemory] = useState({ step: step.id, time: FOR_TIME, date: UNTIL_DATE });
+  const kept =
+    memory.step === step.id ? memory : { step: step.id, time: FOR_TIME, date: UNTIL_DATE };
 
   const data = `${pointer}/data`;
   const write = (next: Loose, field: string) => onChange(next as NodeData<'delay'>, field);
@@ -42,7 +45,7 @@ export function DelayForm({ step, pointer, problems, onChange }: StepFormProps<'
     write({ ...date, until: withKey(until, key, value) }, `until.${key}`);
   const switchTo = (to: Kind) => {
     if (to === kind) return;
-    setKept({ ...kept, [kind]: kind === 'time' ? time : date });
+    setMemory({ ...kept, [kind]: kind === 'time' ? time : date });
     write(kept[to], 'kind');
   };
   const pickField = (option: string) => {

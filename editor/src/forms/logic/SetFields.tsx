@@ -50,16 +50,18 @@ interface SetFieldsProps {
  */
 export function SetFields({ set, pointer, problems, onChange }: SetFieldsProps) {
   const { t } = useTranslation();
-  const [taken, setTaken] = useState<number | null>(null);
+  // The row whose renaming was refused, in this list (the panel may show another step here).
+  const [refused, setRefused] = useState<{ pointer: string; row: number } | null>(null);
+  const taken = refused?.pointer === pointer ? refused.row : null;
   const entries = Object.entries(set);
   const write = (next: Array<[string, unknown]>, field: string) =>
     onChange(next.length > 0 ? Object.fromEntries(next) : undefined, field);
   const rename = (i: number, path: string) => {
     if (entries.some(([p], j) => p === path && j !== i)) {
-      setTaken(i);
+      setRefused({ pointer, row: i });
       return;
     }
-    setTaken(null);
+    setRefused(null);
     write(
       entries.map(([p, v], j) => (j === i ? [path, v] : [p, v])),
       `set.${i}.field`,

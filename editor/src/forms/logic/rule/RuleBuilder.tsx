@@ -14,26 +14,19 @@ interface RuleBuilderProps {
   problems: Problem[];
   onChange(part: RulePart, field: string): void;
   context: FormContext;
-  label: string;
 }
 
 /**
  * The whole rule in the builder. A rule may be one bare test (the format allows it): adding a
  * second one puts both in an "all" group. No rule yet: the buttons start one.
  */
-export function RuleBuilder({
-  part,
-  pointer,
-  problems,
-  onChange,
-  context,
-  label,
-}: RuleBuilderProps) {
+export function RuleBuilder({ part, pointer, problems, onChange, context }: RuleBuilderProps) {
   const { t } = useTranslation();
   const common = { pointer, problems, onChange, context, depth: 1, n: 1 };
-  if (part.kind === 'group') return <RuleGroup {...common} part={part} label={label} />;
+  // The box around the builder is named by the label already: the top group is not again.
+  if (part.kind === 'group') return <RuleGroup {...common} part={part} label="" />;
   return (
-    <fieldset className="rule-root" aria-label={label}>
+    <fieldset className="rule-root">
       {part.kind === 'none' ? (
         <p className="field__hint">{t('logic.rule.empty')}</p>
       ) : (

@@ -77,7 +77,6 @@ export function RuleEditor({
             pointer={pointer}
             problems={mine}
             context={context}
-            label={label}
             onChange={(part, field) => onChange(writeRule(part), field)}
           />
         )}

@@ -20,7 +20,7 @@ export function RuleGroup(props: PartProps<GroupPart>) {
   const joiner = (part.match === 'all' ? t('rule.and') : t('rule.or')).trim();
 
   return (
-    <fieldset className="rule-group" aria-label={label} data-testid="rule-group">
+    <fieldset className="rule-group" aria-label={label || undefined} data-testid="rule-group">
       <div className="rule-group__head">
         <Field label={t('logic.rule.match')} problems={problemsAt(problems, items, true)}>
           {({ id, describedBy, invalid }) => (

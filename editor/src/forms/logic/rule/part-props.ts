@@ -14,7 +14,7 @@ export interface PartProps<P extends RulePart = RulePart> {
   context: FormContext;
   /** How deep the part sits, the top of the rule being 1 (LIMITS.ruleDepth bounds it). */
   depth: number;
-  /** Its accessible name: "Condition 2", "Group 1". */
+  /** Its accessible name: "Condition 2", "Group 1"; empty for the top group, named by its box. */
   label: string;
   /** Its number among its siblings, from 1. */
   n: number;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentLife } from '../document/life.ts';
 import { SaveStatus } from '../document/SaveStatus.tsx';
+import '../document/document.css';
 import { sequenceName } from '../sequence/file.ts';
 import { useSequence } from '../sequence/store.ts';
 
@@ -15,7 +16,7 @@ export function SequenceHeading() {
   const name = useSequence((s) => sequenceName(s.file));
   const serverId = useDocumentLife((l) => l.origin?.id);
   return (
-    <div className="heading">
+    <div className="heading heading--document">
       <h1 data-testid="sequence-name">{name ?? fileName ?? t('app.untitled')}</h1>
       {serverId !== undefined ? (
         <span className="heading__file" data-testid="server-id">

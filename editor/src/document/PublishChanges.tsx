@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileStep } from '../sequence/file.ts';
-import { type PlannedStep, type PublishPlan, stepsToMap } from './publish-plan.ts';
+import { type PlannedStep, type PublishPlan, stepsToMap, targetsFor } from './publish-plan.ts';
 import { stepLabel } from './step-label.ts';
 
 export interface PublishChangesProps {
@@ -151,13 +151,24 @@ interface MapChoiceProps {
 function MapChoice({ step, draftSteps, stayVersion, value, onChange }: MapChoiceProps) {
   const { t } = useTranslation();
   const selectId = useId();
+  const targets = targetsFor(step, draftSteps);
+  const label = t('document.publish.mapLabel', {
+    step: stepLabel(step, step.step, t),
+    count: step.waiting,
+  });
+  if (targets.length === 0)
+    return (
+      <div className="publish-map__row" data-testid="publish-map-none" data-step-id={step.id}>
+        <span className="publish-map__label">{label}</span>
+        <span className="doc-form__hint">
+          {t('document.publish.noTarget', { version: stayVersion })}
+        </span>
+      </div>
+    );
   return (
     <div className="publish-map__row">
-      <label htmlFor={selectId}>
-        {t('document.publish.mapLabel', {
-          step: stepLabel(step, step.step, t),
-          count: step.waiting,
-        })}
+      <label htmlFor={selectId} className="publish-map__label">
+        {label}
       </label>
       <select
         id={selectId}
@@ -167,7 +178,7 @@ function MapChoice({ step, draftSteps, stayVersion, value, onChange }: MapChoice
         onChange={(event) => onChange(event.target.value)}
       >
         <option value="">{t('document.publish.stay', { version: stayVersion })}</option>
-        {draftSteps.map((target) => (
+        {targets.map((target) => (
           <option key={target.key} value={target.id}>
             {t('document.publish.moveTo', { step: stepLabel(target, target, t) })}
           </option>

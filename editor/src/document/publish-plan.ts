@@ -1,4 +1,4 @@
-import { type FileStep, readSteps, type SequenceFile } from '../sequence/file.ts';
+import { type FileStep, isObject, readSteps, type SequenceFile } from '../sequence/file.ts';
 import type { PublishPreview } from './api.ts';
 
 /**
@@ -81,6 +81,26 @@ export function planPublish(preview: PublishPreview): PublishPlan {
       .reduce((sum, w) => sum + w.count, 0),
     capped: preview.waitingCapped === true,
   };
+}
+
+const MESSAGE_TYPES = new Set(['email', 'sms', 'kakao']);
+
+/**
+ * The draft's steps a removed step's enrollees can be moved to, as the runtime moves them
+ * (runtime/src/core/move.ts): one waiting out a delay goes to a delay, one waiting for an event
+ * to a wait for, one waiting for the send window to a message sent automatically. A task waits
+ * for its completion under its own id: its enrollees can only stay.
+ */
+export function targetsFor(removed: PlannedStep, draft: FileStep[]): FileStep[] {
+  const type = removed.type;
+  return draft.filter((step) => {
+    if (type === 'delay' || type === 'wait_for') return step.type === type;
+    if (MESSAGE_TYPES.has(type))
+      return (
+        MESSAGE_TYPES.has(step.type) && isObject(step.data) && (step.data.mode ?? 'auto') === 'auto'
+      );
+    return false;
+  });
 }
 
 /** The steps a choice is asked for: removed, with enrollees waiting there. */

@@ -149,6 +149,8 @@ export const en = {
     mapLabel_other: '{{count}} at {{step}}',
     stay: 'Stay on version {{version}} and finish its path',
     moveTo: 'Move to {{step}}',
+    noTarget:
+      'No step of the draft can take them (a step of the same kind): they stay on version {{version}} and finish its path.',
     elsewhere_one:
       '{{count}} enrollee waits at a step of an older version that is no longer in the sequence: it stays on its version.',
     elsewhere_other:
@@ -326,6 +328,8 @@ export const ko: typeof en = {
     mapLabel_other: '{{step}}에 있는 {{count}}명',
     stay: '버전 {{version}}에 남아 기존 경로대로 끝내기',
     moveTo: '{{step}}(으)로 옮기기',
+    noTarget:
+      '초안에 이들을 받을 수 있는 같은 종류의 단계가 없어, 버전 {{version}}에 남아 기존 경로대로 끝냅니다.',
     elsewhere_one:
       '{{count}}명은 지금 시퀀스에 없는 이전 버전의 단계에서 기다리고 있어 자기 버전에 남습니다.',
     elsewhere_other:

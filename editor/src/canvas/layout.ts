@@ -6,7 +6,10 @@ import type { Position } from '@nudge/schema';
  * section 1): those steps are placed, the others stay where the author put them.
  */
 
-/** Every step is drawn this wide (see step.css); the height is the usual one, for spacing. */
+/**
+ * The box of every card: exactly this wide, and never taller (step.css caps the summary so a
+ * card fits), so cards placed at least this far apart never cover each other.
+ */
 export const STEP_SIZE = { width: 260, height: 112 } as const;
 const GAP = { between: 48, rank: 72 } as const;
 
@@ -201,6 +204,28 @@ function alignmentShift(
     y += given.y - p.y;
   }
   return { x: x / anchored.length, y: y / anchored.length };
+}
+
+/**
+ * Positions where no two cards overlap: each step in turn keeps its position when it is
+ * clear of the steps before it, else takes the first clear spot to its right. A file may put
+ * steps anywhere (by hand, or from a tool that knows nothing of card sizes); the canvas never
+ * draws one card over another. The file keeps its positions until a step is moved.
+ */
+export function separateSteps(
+  order: readonly string[],
+  positions: ReadonlyMap<string, Position>,
+): Map<string, Position> {
+  const placed = new Occupied();
+  const result = new Map<string, Position>();
+  for (const id of order) {
+    const p = positions.get(id);
+    if (!p) continue;
+    const position = placed.overlapping(p) ? clear(p, placed) : p;
+    placed.add(position);
+    result.set(id, position);
+  }
+  return result;
 }
 
 /** The first spot at or to the right of `p` where a step overlaps none already placed. */

@@ -13,7 +13,7 @@ import {
   strayHandles,
 } from '../sequence/file.ts';
 import type { LinkFlowEdge, StepFlowNode, StrayHandles } from './flow-types.ts';
-import { type LayoutLink, layoutSteps } from './layout.ts';
+import { type LayoutLink, layoutSteps, separateSteps } from './layout.ts';
 
 /** The canvas's view of a sequence file: React Flow nodes and edges, laid out. */
 export interface Flow {
@@ -39,7 +39,11 @@ export function toFlow(
     return at ? { ...step, position: at } : step;
   });
   const links = readLinks(file, steps);
-  const positions = layoutFlow(steps, links);
+  // Steps placed so that their cards cover each other are drawn apart (the file is kept).
+  const positions = separateSteps(
+    steps.map((s) => s.key),
+    layoutFlow(steps, links),
+  );
   const targets = new ProblemTargets(steps, links);
   const byTarget = problemsByTarget(problems, targets);
   const leaving = bySource(links);
@@ -90,7 +94,8 @@ export function linkEdge(link: FileLink, problems = NO_PROBLEMS): LinkFlowEdge {
     source: link.source,
     target: link.target,
     sourceHandle: link.sourceHandle,
-    type: 'smoothstep',
+    // LinkEdge (steps/LinkEdge.tsx): a smooth-step line with a "+" to insert a step.
+    type: 'link',
     markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
     data: { link, problems },
     ...(problems.errors.length > 0 ? { className: 'has-errors' } : {}),

@@ -18,6 +18,9 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 const inChromium = defineProject({
   plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+  // Found late (the editor loads the step search lazily), cmdk would make Vite optimize it
+  // mid-run and reload the page under a test.
+  optimizeDeps: { include: ['@nudge/editor > cmdk'] },
   test: {
     name: 'stories',
     browser: {

@@ -1,36 +1,67 @@
 import {
   Background,
   Controls,
+  type Edge,
   MiniMap,
+  type Node,
   Panel,
   ReactFlow,
   ReactFlowProvider,
-  useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
+import { type MouseEvent, useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { Palette } from '../palette/Palette.tsx';
 import { openSequenceSettings } from '../panel/panel-store.ts';
-import { useSequence } from '../sequence/store.ts';
+import { sequenceStore, useSequence } from '../sequence/store.ts';
+import { linkEdgeTypes } from '../steps/LinkEdge.tsx';
 import { stepNodeTypes } from '../steps/node-types.ts';
+import { Announcer } from './Announcer.tsx';
+import { canvasAriaLabels } from './aria-labels.ts';
+import { CanvasOverlays } from './CanvasOverlays.tsx';
 import { FocusOnRequest } from './FocusOnRequest.tsx';
+import type { LinkFlowEdge, StepFlowNode } from './flow-types.ts';
+import { useLabelledFlow } from './labelled-flow.ts';
+import { openOverlay } from './overlay.ts';
 import { RefusalNotice } from './RefusalNotice.tsx';
+import { useCanvasKeys } from './use-canvas-keys.ts';
 import { useEditing } from './use-editing.ts';
+import { useStepDrop } from './use-step-drop.ts';
+import { FIT_VIEW, useView } from './use-view.ts';
 import '../ui/button.css';
 import './canvas.css';
 
 const LARGE_SEQUENCE = 200;
 const DELETE_KEYS = ['Delete', 'Backspace'];
+/** Shift-click adds a step to the selection, as Ctrl/Cmd-click does. */
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const closeSequenceSettings = () => openSequenceSettings(false);
 
-/** The sequence on a React Flow canvas. A fresh canvas per opened file, fitted to it. */
+/**
+ * The builder: the Steps palette beside the sequence on a React Flow canvas. A fresh canvas
+ * per opened file, fitted to it. Keys: use-canvas-keys.ts; right-click menus and the step
+ * search: CanvasOverlays.tsx.
+ */
 export function Canvas() {
   const openCount = useSequence((s) => s.openCount);
   return (
     <ReactFlowProvider key={openCount}>
-      <SequenceFlow />
+      <Builder />
     </ReactFlowProvider>
+  );
+}
+
+function Builder() {
+  const scope = useRef<HTMLDivElement>(null);
+  useCanvasKeys(scope);
+  return (
+    <div className="builder" ref={scope}>
+      <Palette />
+      <SequenceFlow />
+      <CanvasOverlays />
+      <Announcer />
+    </div>
   );
 }
 
@@ -45,28 +76,20 @@ function SequenceFlow() {
       editable: s.editable,
     })),
   );
+  const labelled = useLabelledFlow(nodes, edges);
   const { isValidConnection, onConnect, onBeforeDelete } = useEditing();
+  const drop = useStepDrop();
+  const menus = useContextMenus();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the labels follow the language
-  const ariaLabelConfig = useMemo(
-    () => ({
-      'node.a11yDescription.default': t('canvas.stepHint'),
-      'edge.a11yDescription.default': t('canvas.linkHint'),
-      'controls.ariaLabel': t('canvas.controls'),
-      'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
-      'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
-      'controls.fitView.ariaLabel': t('canvas.fitView'),
-      'minimap.ariaLabel': t('canvas.minimap'),
-      'handle.ariaLabel': t('canvas.handle'),
-    }),
-    [t, i18n.language],
-  );
+  const ariaLabelConfig = useMemo(() => canvasAriaLabels(t), [t, i18n.language]);
   return (
     <ReactFlow
       className="canvas"
       aria-label={t('canvas.label')}
-      nodes={nodes}
-      edges={edges}
+      nodes={labelled.nodes}
+      edges={labelled.edges}
       nodeTypes={stepNodeTypes}
+      edgeTypes={linkEdgeTypes}
       onNodesChange={changeNodes}
       onEdgesChange={changeEdges}
       nodesConnectable={editable}
@@ -76,8 +99,13 @@ function SequenceFlow() {
       // Choosing a step shows its settings in the side panel, in place of the sequence's.
       onNodeClick={closeSequenceSettings}
       deleteKeyCode={editable ? DELETE_KEYS : null}
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      // Shift-drag on the canvas draws a box that selects the steps in it.
+      selectionKeyCode="Shift"
+      {...drop}
+      {...menus}
       fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+      fitViewOptions={{ padding: FIT_VIEW.padding, maxZoom: FIT_VIEW.maxZoom }}
       minZoom={0.05}
       // Large sequences stay responsive when off-screen steps are not drawn.
       onlyRenderVisibleElements={nodes.length > LARGE_SEQUENCE}
@@ -95,10 +123,65 @@ function SequenceFlow() {
   );
 }
 
+/** Right-click on a step (acting on the selection it is in), a link, or the canvas. */
+function useContextMenus() {
+  const view = useView();
+  const onNodeContextMenu = useCallback((e: MouseEvent, node: Node) => {
+    e.preventDefault();
+    const { nodes, selectSteps } = sequenceStore.getState();
+    if (!nodes.find((n) => n.id === node.id)?.selected) selectSteps([node.id]);
+    openOverlay({
+      kind: 'menu',
+      target: { kind: 'step', stepId: (node as StepFlowNode).data.step.id },
+      at: { x: e.clientX, y: e.clientY },
+      opener: e.currentTarget instanceof HTMLElement ? e.currentTarget : null,
+    });
+  }, []);
+  const onSelectionContextMenu = useCallback((e: MouseEvent, nodes: Node[]) => {
+    e.preventDefault();
+    const [first] = nodes as StepFlowNode[];
+    if (!first) return;
+    openOverlay({
+      kind: 'menu',
+      target: { kind: 'step', stepId: first.data.step.id },
+      at: { x: e.clientX, y: e.clientY },
+      opener: null,
+    });
+  }, []);
+  const onEdgeContextMenu = useCallback((e: MouseEvent, edge: Edge) => {
+    e.preventDefault();
+    const link = (edge as LinkFlowEdge).data?.link;
+    if (!link) return;
+    openOverlay({
+      kind: 'menu',
+      target: { kind: 'link', edgeId: link.id },
+      at: { x: e.clientX, y: e.clientY },
+      opener: null,
+    });
+  }, []);
+  const onPaneContextMenu = useCallback(
+    (e: MouseEvent | globalThis.MouseEvent) => {
+      e.preventDefault();
+      const at = { x: e.clientX, y: e.clientY };
+      openOverlay({
+        kind: 'menu',
+        target: { kind: 'canvas', point: view.toFlow(at) },
+        at,
+        opener: null,
+      });
+    },
+    [view],
+  );
+  return useMemo(
+    () => ({ onNodeContextMenu, onSelectionContextMenu, onEdgeContextMenu, onPaneContextMenu }),
+    [onNodeContextMenu, onSelectionContextMenu, onEdgeContextMenu, onPaneContextMenu],
+  );
+}
+
 function TidyUpButton() {
   const { t } = useTranslation();
   const tidyUp = useSequence((s) => s.tidyUp);
-  const { fitView } = useReactFlow();
+  const view = useView();
   return (
     <button
       type="button"
@@ -107,8 +190,7 @@ function TidyUpButton() {
       title={t('canvas.tidyUpHint')}
       onClick={() => {
         tidyUp();
-        // Fit once React Flow has drawn the steps at their new places.
-        requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1, duration: 300 }));
+        view.fit();
       }}
     >
       {t('canvas.tidyUp')}

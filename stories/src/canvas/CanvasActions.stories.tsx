@@ -1,0 +1,204 @@
+import { App, sequenceStore } from '@nudge/editor';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import {
+  CHAIN,
+  links,
+  openSequence,
+  resetPage,
+  selectedSteps,
+  stepElement,
+  stepIds,
+} from './page.ts';
+
+/**
+ * The canvas's actions: the right-click menu (and Shift+F10), copy and paste as JSON through
+ * the clipboard events, duplicate, select all, and pasted junk refused without a change.
+ */
+const meta = {
+  title: 'Builder/Canvas actions',
+  component: App,
+  parameters: { layout: 'fullscreen' },
+  decorators: [
+    (Story) => (
+      <div style={{ height: '100vh' }}>
+        <Story />
+      </div>
+    ),
+  ],
+  beforeEach: resetPage,
+} satisfies Meta<typeof App>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const body = () => within(document.body);
+
+/** Right-click a step: a menu of its actions, moved through with the arrows, closed by Escape. */
+export const StepMenu: Story = {
+  play: async ({ canvasElement }) => {
+    await openSequence(canvasElement, CHAIN);
+    const wait = stepElement(canvasElement, 'wait');
+    await userEvent.pointer({ keys: '[MouseRight]', target: wait });
+    const menu = await body().findByRole('menu', { name: 'Step actions' });
+    await expect(menu).toHaveAttribute('data-testid', 'context-menu');
+    const items = within(menu).getAllByRole('menuitem');
+    await expect(items.map((i) => i.textContent)).toEqual([
+      'Insert after…/',
+      'DuplicateCtrl+D',
+      'CopyCtrl+C',
+      'DeleteDel',
+    ]);
+    await expect(within(menu).getByRole('menuitem', { name: 'Duplicate' })).toHaveAttribute(
+      'aria-keyshortcuts',
+      'Control+D',
+    );
+    await expect(items[0]).toHaveFocus();
+    await userEvent.keyboard('{ArrowUp}');
+    await expect(items[3]).toHaveFocus();
+    await userEvent.keyboard('{Home}{ArrowDown}');
+    await expect(items[1]).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(menu).not.toBeInTheDocument());
+    await expect(wait).toHaveFocus();
+    await expect(selectedSteps()).toEqual(['wait']);
+
+    // Shift+F10 on the focused step opens it too; Duplicate adds a copy, selected.
+    await userEvent.keyboard('{Shift>}{F10}{/Shift}');
+    const again = await body().findByRole('menu', { name: 'Step actions' });
+    await userEvent.click(within(again).getByRole('menuitem', { name: 'Duplicate' }));
+    await waitFor(() => expect(stepIds()).toContain('delay-1'));
+    await expect(selectedSteps()).toEqual(['delay-1']);
+
+    // Insert after… opens the step search after that step.
+    await userEvent.pointer({
+      keys: '[MouseRight]',
+      target: stepElement(canvasElement, 'welcome'),
+    });
+    await userEvent.click(await body().findByRole('menuitem', { name: 'Insert after…' }));
+    const search = await body().findByRole(
+      'dialog',
+      { name: 'Insert a step' },
+      { timeout: 10_000 },
+    );
+    await userEvent.keyboard('task{Enter}');
+    await waitFor(() => expect(links()).toContain('welcome>task-1'));
+    await expect(search).not.toBeInTheDocument();
+  },
+};
+
+/** Right-click a link, and the canvas: their own menus. */
+export const LinkAndCanvasMenus: Story = {
+  play: async ({ canvasElement }) => {
+    await openSequence(canvasElement, CHAIN);
+    const link = canvasElement.querySelector('.react-flow__edge[data-id="e3"]') as Element;
+    await expect(link).toHaveAccessibleName('Link from wait to bye');
+    await userEvent.pointer({
+      keys: '[MouseRight]',
+      target: link.querySelector('.react-flow__edge-interaction') as Element,
+    });
+    const menu = await body().findByRole('menu', { name: 'Link actions' });
+    await expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((i) => i.textContent),
+    ).toEqual(['Insert step here', 'Delete link']);
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Delete link' }));
+    await waitFor(() => expect(links()).toEqual(['start>welcome', 'welcome>wait']));
+
+    const pane = canvasElement.querySelector('.react-flow__pane') as Element;
+    await userEvent.pointer({ keys: '[MouseRight]', target: pane, coords: { x: 400, y: 300 } });
+    const canvasMenu = await body().findByRole('menu', { name: 'Canvas actions' });
+    await expect(
+      within(canvasMenu)
+        .getAllByRole('menuitem')
+        .map((i) => i.dataset.action),
+    ).toEqual(['paste', 'addHere', 'selectAll', 'tidyUp', 'fitView']);
+    await userEvent.click(within(canvasMenu).getByRole('menuitem', { name: 'Select all' }));
+    await waitFor(() => expect(selectedSteps()).toHaveLength(4));
+  },
+};
+
+/** Ctrl/Cmd+C puts the selected steps on the clipboard as JSON; Ctrl/Cmd+V pastes them anew. */
+export const CopyAndPaste: Story = {
+  play: async ({ canvasElement }) => {
+    await openSequence(canvasElement, CHAIN);
+    const welcome = stepElement(canvasElement, 'welcome');
+    await userEvent.click(welcome);
+    await userEvent.click(stepElement(canvasElement, 'wait'));
+    // Shift-click adds to the selection.
+    await userEvent.keyboard('{Shift>}');
+    await userEvent.click(welcome);
+    await userEvent.keyboard('{/Shift}');
+    await waitFor(() => expect(selectedSteps()).toEqual(['welcome', 'wait']));
+
+    // What Ctrl/Cmd+C sends: a copy event on what has focus, with the clipboard to write to.
+    const copied = new DataTransfer();
+    const copy = new ClipboardEvent('copy', {
+      clipboardData: copied,
+      bubbles: true,
+      cancelable: true,
+    });
+    (document.activeElement ?? document.body).dispatchEvent(copy);
+    await expect(copy.defaultPrevented).toBe(true);
+    const text = copied.getData('text/plain');
+    const clipboard = JSON.parse(text);
+    await expect(clipboard.format).toBe('nudge.steps/v1');
+    await expect(clipboard.nodes.map((n: { id: string }) => n.id)).toEqual(['welcome', 'wait']);
+    await expect(clipboard.edges).toEqual([{ id: 'e2', source: 'welcome', target: 'wait' }]);
+    await expect(within(canvasElement).getByTestId('canvas-status')).toHaveTextContent(
+      'Copied 2 steps.',
+    );
+
+    await userEvent.paste(text);
+    await waitFor(() =>
+      expect(stepIds()).toEqual(['start', 'welcome', 'wait', 'bye', 'email-1', 'delay-1']),
+    );
+    await expect(links()).toContain('email-1>delay-1');
+    await expect(selectedSteps()).toEqual(['email-1', 'delay-1']);
+
+    // Duplicate and select all, from the keys.
+    await userEvent.keyboard('{Control>}d{/Control}');
+    await waitFor(() => expect(stepIds()).toHaveLength(8));
+    await expect(selectedSteps()).toEqual(['email-2', 'delay-2']);
+    await userEvent.keyboard('{Control>}a{/Control}');
+    await waitFor(() => expect(selectedSteps()).toHaveLength(8));
+  },
+};
+
+/** Junk or another format on the clipboard: a clear message, and nothing changes. */
+export const PasteJunk: Story = {
+  play: async ({ canvasElement }) => {
+    await openSequence(canvasElement, CHAIN);
+    await userEvent.click(stepElement(canvasElement, 'welcome'));
+    const before = sequenceStore.getState().file;
+    for (const junk of ['hello world', '{"format":"other.tool/v3","nodes":[]}']) {
+      await userEvent.paste(junk);
+      const refusal = await within(canvasElement).findByTestId('refusal');
+      await expect(refusal).toHaveAttribute('data-code', 'not_steps');
+      await expect(refusal).toHaveTextContent('the clipboard holds no Nudge steps');
+      await expect(sequenceStore.getState().file).toBe(before);
+      await userEvent.keyboard('{Escape}');
+    }
+  },
+};
+
+/** Keys typed in a field of the side panel stay there: no paste, no select all on the canvas. */
+export const KeysInFieldsStayThere: Story = {
+  play: async ({ canvasElement }) => {
+    await openSequence(canvasElement, CHAIN);
+    await userEvent.click(stepElement(canvasElement, 'welcome'));
+    const subject = await within(canvasElement).findByRole(
+      'textbox',
+      { name: /Subject/ },
+      { timeout: 10_000 },
+    );
+    await userEvent.click(subject);
+    await userEvent.keyboard('{Control>}a{/Control}');
+    await expect(selectedSteps()).toEqual(['welcome']);
+    await userEvent.paste('{"format":"nudge.steps/v1","nodes":[]}');
+    await expect(within(canvasElement).queryByTestId('refusal')).toBeNull();
+    await expect(stepIds()).toEqual(['start', 'welcome', 'wait', 'bye']);
+    await userEvent.keyboard('/');
+    await expect(body().queryByRole('dialog', { name: 'Insert a step' })).toBeNull();
+  },
+};

@@ -18,9 +18,19 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 
 const inChromium = defineProject({
   plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
-  // Found late (the editor loads the step search lazily), cmdk would make Vite optimize it
-  // mid-run and reload the page under a test.
-  optimizeDeps: { include: ['@nudge/editor > cmdk'] },
+  // Found late (the editor loads the step search and the forms lazily), these would make Vite
+  // optimize them mid-run and reload the page under a test.
+  optimizeDeps: {
+    include: [
+      '@nudge/editor > cmdk',
+      '@nudge/editor > @codemirror/state',
+      '@nudge/editor > @codemirror/view',
+      '@nudge/editor > @codemirror/commands',
+      '@nudge/editor > @codemirror/language',
+      '@nudge/editor > @codemirror/autocomplete',
+      '@nudge/editor > @codemirror/lang-liquid',
+    ],
+  },
   test: {
     name: 'stories',
     browser: {

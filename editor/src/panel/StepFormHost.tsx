@@ -38,6 +38,8 @@ export default function StepFormHost({ step }: { step: SelectedStep }) {
   const Form = form;
   return (
     <Form
+      // A form of its own per step: no half-typed text or mode carries over to the next one.
+      key={step.id}
       step={stepProps as never}
       pointer={`/nodes/${step.index}`}
       problems={problems}

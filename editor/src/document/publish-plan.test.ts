@@ -1,6 +1,6 @@
 import { diffSequences, type Sequence } from '@nudge/schema';
 import { describe, expect, it } from 'vitest';
-import { readSteps } from '../sequence/file.ts';
+import { readSteps, type SequenceFile } from '../sequence/file.ts';
 import type { PublishPreview, Waiting } from './api.ts';
 import { migrateOf, planPublish, stepsToMap, targetsFor } from './publish-plan.ts';
 
@@ -96,7 +96,7 @@ describe('planPublish', () => {
 });
 
 describe('targetsFor', () => {
-  const steps = readSteps(draft);
+  const steps = readSteps(draft as unknown as SequenceFile);
   const plan = planPublish(preview(v3, draft));
   const removed = (id: string) => {
     const step = plan.removed.find((s) => s.id === id);

@@ -122,16 +122,26 @@ describe('addStep on an edge', () => {
     expect(sequence.nodes.at(-1)?.position).toEqual({ x: 75, y: 400 });
   });
 
-  it('refuses an unknown edge, or one that does not join two steps', () => {
+  it('refuses an unknown edge, or one that does not join two steps as the format allows', () => {
     expect(refusal(addStep(sample(), 'sms', { onEdge: 'e99' }))).toMatchObject({
       refused: 'unknown_edge',
       edgeId: 'e99',
     });
     const broken = sequenceOf(
-      [step('start', 'entry')],
-      [{ id: 'e1', source: 'start', target: 'gone' }],
+      [step('start', 'entry'), step('end', 'exit')],
+      [
+        { id: 'e1', source: 'start', target: 'gone' },
+        { id: 'e2', source: 'end', target: 'start' },
+        { id: 'e3', source: 'start', sourceHandle: 'yes', target: 'end' },
+      ],
     );
     expect(refusal(addStep(broken, 'sms', { onEdge: 'e1' })).refused).toBe('unknown_step');
+    // Nor into an edge that the format does not allow.
+    expect(refusal(addStep(broken, 'sms', { onEdge: 'e2' })).refused).toBe('into_entry');
+    expect(refusal(addStep(broken, 'sms', { onEdge: 'e3' }))).toMatchObject({
+      refused: 'unknown_handle',
+      edgeId: 'e3',
+    });
   });
 });
 

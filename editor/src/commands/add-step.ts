@@ -16,6 +16,7 @@ import {
   edgesOf,
   findEdge,
   findStep,
+  handleOf,
   isPosition,
   newEdge,
   stepsOf,
@@ -108,6 +109,15 @@ function intoEdge(
       { edgeId, stepId: source ? edge.target : edge.source },
     );
   if (type === 'entry') return intoEntry();
+  if (target.type === 'entry')
+    return refuse(
+      'into_entry',
+      `edge "${edgeId}" leads into the entry "${edge.target}", which nothing may lead into`,
+      { edgeId, stepId: edge.target },
+    );
+  // Only into an edge the format allows (a broken file's edge may leave an exit, say).
+  const from = outlet(sequence, edge.source, handleOf(edge));
+  if ('refused' in from) return { ...from, edgeId };
   const onward = firstHandle(type);
   if (onward === undefined) return exitBetween(edge.source, edge);
   const position = between(source, target) ?? below(source, 0, 1);

@@ -11,7 +11,7 @@ export { defaultData } from './default-data.ts';
 export { deleteSteps } from './delete.ts';
 export { disconnect } from './disconnect.ts';
 export { IdAllocator, newEdgeId, newStepId, stepIdPrefix } from './ids.ts';
-export { checkLink, type Link } from './link-rules.ts';
+export { checkLink, type Link, type Outlet } from './link-rules.ts';
 export { moveSteps } from './move.ts';
 export { newSequence, sequenceIdFrom, uniqueSequenceId } from './new-sequence.ts';
 export { duplicateSteps, PASTE_OFFSET, pasteSteps } from './paste.ts';

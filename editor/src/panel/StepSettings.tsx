@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useSequence } from '../sequence/store.ts';
 import { StepIcon } from '../steps/StepIcon.tsx';
 import { selectedStepKey, stepAt } from './selected-step.ts';
+import '../steps/step.css';
 import './panel.css';
 
 // The forms (and CodeMirror, the rule builder) load when a step is first opened, not with the page.
@@ -31,7 +32,7 @@ export function StepSettings() {
         <h2 id={headingId} className="panel__title">
           {t('panel.stepSettings')}
         </h2>
-        <p className="panel__subject">
+        <p className="panel__subject step-tint" data-type={step.type}>
           <StepIcon type={step.type as never} />
           <span>{known || step.type}</span>
           <code>{step.id}</code>

@@ -61,17 +61,27 @@ export function addStepNow(
   placement: Placement,
   { position, at, focusStep: focus = false }: AddOptions = {},
 ): string | undefined {
-  const outcome = sequenceStore.getState().edit((s) => insertStep(s, type, placement, position), {
-    select: (o) => (typeof o.stepId === 'string' ? [o.stepId] : undefined),
-    focus: true,
-    ...(at ? { at } : {}),
-  });
+  const outcome = sequenceStore
+    .getState()
+    .edit((s) => insertStep(s, type, placement, position, drawnPositions()), {
+      select: (o) => (typeof o.stepId === 'string' ? [o.stepId] : undefined),
+      focus: true,
+      ...(at ? { at } : {}),
+    });
   if (!outcome || isRefusal(outcome)) return undefined;
   const id = (outcome as { stepId?: unknown }).stepId;
   if (typeof id !== 'string') return undefined;
   announce(i18n.t('build.status.added', { type: i18n.t(`step.types.${type}`), id }));
   if (focus) focusStep(id);
   return id;
+}
+
+/** Where the canvas draws each step, by file id (the first step with an id, as commands read). */
+function drawnPositions(): Map<string, Position> {
+  const drawn = new Map<string, Position>();
+  for (const n of sequenceStore.getState().nodes)
+    if (!drawn.has(n.data.step.id)) drawn.set(n.data.step.id, n.position);
+  return drawn;
 }
 
 /**

@@ -88,7 +88,28 @@ describe('insertStep', () => {
     expect(refusal(insertStep(before, 'exit', { onEdge: 'e1' })).refused).toBe('from_exit');
   });
 
-  it('leaves steps without positions to the layout', () => {
+  it('writes where the canvas draws steps without positions, then makes room as usual', () => {
+    const loose = sequenceOf(
+      [step('start', 'entry'), step('a', 'email'), step('b', 'delay')],
+      [
+        { id: 'e1', source: 'start', target: 'a' },
+        { id: 'e2', source: 'a', target: 'b' },
+      ],
+    );
+    const drawn = new Map([
+      ['start', { x: 0, y: 0 }],
+      ['a', { x: 0, y: 184 }],
+      ['b', { x: 0, y: 368 }],
+    ]);
+    const { sequence } = done(insertStep(loose, 'sms', { onEdge: 'e2' }, undefined, drawn));
+    expect(positionOf(sequence, 'start')).toEqual({ x: 0, y: 0 });
+    expect(positionOf(sequence, 'a')).toEqual({ x: 0, y: 184 });
+    expect(positionOf(sequence, 'sms-1')).toEqual({ x: 0, y: 368 });
+    expect(positionOf(sequence, 'b')).toEqual({ x: 0, y: 528 });
+    expect(covering(sequence)).toEqual([]);
+  });
+
+  it('leaves steps without positions to the layout when it is not told where they are', () => {
     const loose = sequenceOf(
       [step('start', 'entry'), step('a', 'email'), step('b', 'delay')],
       [

@@ -28,10 +28,11 @@ export function useLabelledFlow(
     () => nodes.map((n) => cached(cache.nodes, n, () => labelStep(n, t))),
     [nodes, cache, t],
   );
-  const labelledEdges = useMemo(() => {
-    const types = new Map(nodes.map((n) => [n.id, n.type]));
-    return edges.map((e) => cached(cache.edges, e, () => labelLink(e, types.get(e.source), t)));
-  }, [edges, nodes, cache, t]);
+  // Not redone as steps move: a drag changes the steps on every frame, never the links.
+  const labelledEdges = useMemo(
+    () => edges.map((e) => cached(cache.edges, e, () => labelLink(e, t))),
+    [edges, cache, t],
+  );
   return { nodes: labelledNodes, edges: labelledEdges };
 }
 
@@ -54,23 +55,17 @@ export function labelStep(node: StepFlowNode, t: TFunction): StepFlowNode {
   };
 }
 
-export function labelLink(
-  edge: LinkFlowEdge,
-  sourceType: string | undefined,
-  t: TFunction,
-): LinkFlowEdge {
+export function labelLink(edge: LinkFlowEdge, t: TFunction): LinkFlowEdge {
   const handle = edge.sourceHandle ?? null;
-  const named =
-    handle !== null &&
-    ((sourceType === 'condition' && (handle === 'yes' || handle === 'no')) ||
-      (sourceType === 'wait_for' && (handle === 'met' || handle === 'timeout')));
   const ariaLabel =
     handle === null
       ? t('build.aria.link', { source: edge.source, target: edge.target })
       : t('build.aria.linkFromHandle', {
           source: edge.source,
           target: edge.target,
-          handle: named ? t(`step.handles.${handle as 'yes' | 'no' | 'met' | 'timeout'}`) : handle,
+          // The handles of conditions and waits have names in the UI's language; a split's
+          // are the branch ids the author chose.
+          handle: NAMED_HANDLES.has(handle) ? t(`step.handles.${handle as NamedHandle}`) : handle,
         });
   return {
     ...edge,
@@ -78,3 +73,6 @@ export function labelLink(
     domAttributes: { 'aria-roledescription': t('build.aria.linkRole') },
   };
 }
+
+type NamedHandle = 'yes' | 'no' | 'met' | 'timeout';
+const NAMED_HANDLES: ReadonlySet<string> = new Set<NamedHandle>(['yes', 'no', 'met', 'timeout']);

@@ -14,7 +14,8 @@ import './link.css';
 
 /**
  * A link between two steps: React Flow's smooth-step line, and at its middle a "+" button,
- * **Insert step here**, opening the step search to insert a step into it. The line is
+ * **Insert step here**, opening the step search to insert a step into it (from the keyboard:
+ * `/` on the focused link, see canvas/use-canvas-keys.ts). The line is
  * highlighted while a palette item dragged over it would be dropped into it.
  *
  * Test hooks: the button is data-testid="insert-step" with data-edge-id (the link's canvas id).
@@ -52,6 +53,9 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
             data-testid="insert-step"
             data-edge-id={props.id}
             aria-label={t('build.insertHere')}
+            // A mouse target: from the keyboard, the link itself is the tab stop, and / on
+            // it opens the same search (one stop per link, not two, before the steps).
+            tabIndex={-1}
             title={t('build.insertHereHint', { source: props.source, target: props.target })}
             onClick={(e) => {
               const box = e.currentTarget.getBoundingClientRect();

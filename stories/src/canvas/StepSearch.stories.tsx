@@ -112,6 +112,17 @@ export const InsertOnLink: Story = {
       expect(links()).toEqual(['start>welcome', 'welcome>sms-1', 'wait>bye', 'sms-1>wait']),
     );
     await expect(selectedSteps()).toEqual(['sms-1']);
+
+    // From the keyboard, the link is the tab stop: / on it opens the same search.
+    const link = canvasElement.querySelector<HTMLElement>('.react-flow__edge[data-id="e1"]');
+    await expect(link).toHaveAttribute('tabindex', '0');
+    link?.focus();
+    await userEvent.keyboard('/');
+    await findSearch(canvasElement, 'Insert a step');
+    await userEvent.keyboard('delay{Enter}');
+    await waitFor(() => expect(links()).toContain('start>delay-1'));
+    await expect(links()).toContain('delay-1>welcome');
+    await waitFor(() => expect(stepElement(canvasElement, 'delay-1')).toHaveFocus());
   },
 };
 

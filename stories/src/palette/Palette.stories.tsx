@@ -139,8 +139,11 @@ export const DragOntoCanvasAndLink: Story = {
     const pane = canvasElement.querySelector('.react-flow') as HTMLElement;
 
     // Onto an empty part of the canvas: an unconnected step, centred where it was dropped.
+    // Zoomed out, the corner of the view is far from every step.
+    for (let i = 0; i < 3; i++)
+      await userEvent.click(page.getByRole('button', { name: 'Zoom out' }));
     const box = pane.getBoundingClientRect();
-    const free = { x: box.right - 120, y: box.top + 120 };
+    const free = { x: box.right - 60, y: box.top + 60 };
     const dropped = toCanvas(canvasElement, free);
     drag(page.getByRole('button', { name: 'Task' }), pane, free);
     await waitFor(() => expect(stepIds()).toContain('task-1'));

@@ -90,7 +90,7 @@ export const en = {
     stepHintNoKeys:
       'Press Enter or Space to select a step, Delete to remove it and Escape to cancel.',
     linkHint:
-      'Press Enter or Space to select a link. Delete then removes it, Shift+F10 opens its menu, and Escape cancels.',
+      'Press Enter or Space to select a link. Delete then removes it, / inserts a step into it, Shift+F10 opens its menu, and Escape cancels.',
     moved: 'Moved the selected step {{direction}}. New position: x {{x}}, y {{y}}.',
     directions: {
       up: 'up',
@@ -202,7 +202,7 @@ export const ko: typeof en = {
     stepHintNoKeys:
       'Enter 또는 Space 키로 단계를 선택하고, Delete로 삭제하고, Escape로 취소합니다.',
     linkHint:
-      'Enter 또는 Space 키로 연결을 선택합니다. 그다음 Delete로 삭제하고, Shift+F10으로 메뉴를 엽니다. Escape로 취소합니다.',
+      'Enter 또는 Space 키로 연결을 선택합니다. 그다음 Delete로 삭제하고, /로 사이에 단계를 넣고, Shift+F10으로 메뉴를 엽니다. Escape로 취소합니다.',
     moved: '선택한 단계를 {{direction}} 옮겼습니다. 새 위치: x {{x}}, y {{y}}.',
     directions: {
       up: '위로',

@@ -3,6 +3,7 @@ export { App } from './app/App.tsx';
 export type { LinkFlowEdge, StepData, StepFlowNode } from './canvas/flow-types.ts';
 export { STEP_SIZE } from './canvas/layout.ts';
 export { linkEdge, stepNode, toFlow } from './canvas/to-flow.ts';
+export * from './document/index.ts';
 export { logicForms } from './forms/logic/index.ts';
 export { RuleEditor, type RuleEditorProps } from './forms/logic/rule/RuleEditor.tsx';
 export {

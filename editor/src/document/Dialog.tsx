@@ -37,8 +37,14 @@ export function Dialog({ title, label, onClose, testId, wide = false, children }
       aria-labelledby={title ? titleId : undefined}
       aria-label={title ? undefined : label}
       data-testid={testId}
+      // Escape asks the owner, which decides (it may be waiting for the server): handled on the
+      // key itself, as the browser's own cancel follows only a real key press.
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onClose();
+      }}
       onCancel={(event) => {
-        // Escape: the owner decides (it may be waiting for the server).
         event.preventDefault();
         onClose();
       }}

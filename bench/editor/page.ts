@@ -188,8 +188,9 @@ const zoomOf = (page: Page) =>
   });
 
 /**
- * Zooms to 100% (mouse wheel at the canvas's centre), then drags the step nearest the centre
- * across the canvas with the mouse: one move per frame for `moves` frames, as a hand does.
+ * Zooms to 100% (mouse wheel at the canvas's centre), selects the step nearest the centre,
+ * then drags it across the canvas with the mouse: one move per frame for `moves` frames, as a
+ * hand does.
  */
 export async function dragStep(page: Page, moves = 90): Promise<DragResult> {
   const pane = await page.locator('.react-flow').boundingBox();
@@ -224,7 +225,10 @@ export async function dragStep(page: Page, moves = 90): Promise<DragResult> {
     }, target.id);
   const before = await where();
 
-  await page.mouse.move(target.x, target.y);
+  // Selected first, and the page quiet again (the editor opens the step's settings): what is
+  // timed is the drag alone.
+  await page.mouse.click(target.x, target.y);
+  await waitForQuiet(page, await page.evaluate(() => performance.now()));
   await page.evaluate(() => {
     const frames: number[] = [];
     window.nudgeBench.frames = frames;

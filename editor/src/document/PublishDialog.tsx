@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readSteps, type SequenceFile } from '../sequence/file.ts';
 import {
@@ -60,6 +60,11 @@ export function PublishDialog({ client, id, revision, draft, onClose }: PublishD
   // publish what the person has not seen.
   const stale = preview !== null && preview.draftRevision !== revision;
   const busy = step.state === 'publishing';
+  const done = useRef<HTMLButtonElement>(null);
+  // The publish button had focus; Done takes its place.
+  useEffect(() => {
+    if (step.state === 'published') done.current?.focus();
+  }, [step.state]);
 
   const publish = () => {
     if (!preview || !plan) return;
@@ -130,20 +135,26 @@ export function PublishDialog({ client, id, revision, draft, onClose }: PublishD
       </div>
       <div className="doc-dialog__actions">
         {step.state === 'published' ? (
-          // biome-ignore lint/a11y/noAutofocus: the publish button it replaces had focus
-          <button type="button" className="button button--primary" onClick={onClose} autoFocus>
+          <button type="button" className="button button--primary" onClick={onClose} ref={done}>
             {t('document.done')}
           </button>
         ) : (
           <>
-            <button type="button" className="button" disabled={busy} onClick={onClose}>
+            <button
+              type="button"
+              className="button"
+              aria-disabled={busy}
+              onClick={() => !busy && onClose()}
+            >
               {t('document.cancel')}
             </button>
+            {/* Waiting for the answer, it stays focusable (aria-disabled): focus is not lost. */}
             <button
               type="button"
               className="button button--primary"
-              disabled={!plan || busy || stale || step.state !== 'ready'}
-              onClick={publish}
+              disabled={!plan || stale || (step.state !== 'ready' && !busy)}
+              aria-disabled={busy}
+              onClick={() => !busy && publish()}
             >
               {t('document.publish.confirm', { next: plan?.version ?? 1 })}
             </button>

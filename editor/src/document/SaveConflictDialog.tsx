@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictChoice } from './actions.ts';
 import { Dialog } from './Dialog.tsx';
@@ -18,6 +18,7 @@ export interface SaveConflictDialogProps {
  * The server did not save because its draft changed since it was loaded (412), is gone, or
  * the id is taken (409). Never a silent overwrite: the person chooses **Load theirs** (their
  * own copy is downloaded first), **Overwrite** (after confirming), a new id, or **Cancel**.
+ * While a choice is carried out the buttons wait (aria-disabled: they keep focus).
  * Test hooks: data-testid="save-conflict-dialog" with data-kind (changed | gone | exists); the
  * buttons are named by what they do.
  */
@@ -29,6 +30,13 @@ export function SaveConflictDialog({
 }: SaveConflictDialogProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  const overwrite = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // Back from the confirmation: focus returns to the Overwrite button that asked it.
+  useEffect(() => {
+    if (confirming) asked.current = true;
+    else if (asked.current) overwrite.current?.focus();
+  }, [confirming]);
   const { kind, id } = conflict;
   const revision = kind === 'changed' ? conflict.revision : undefined;
   const choice = (value: ConflictChoice, label: string, hint: string, primary = false) => (
@@ -36,8 +44,8 @@ export function SaveConflictDialog({
       <button
         type="button"
         className={primary ? 'button button--primary' : 'button'}
-        disabled={busy}
-        onClick={() => onChoose(value)}
+        aria-disabled={busy}
+        onClick={() => !busy && onChoose(value)}
       >
         {label}
       </button>
@@ -60,16 +68,16 @@ export function SaveConflictDialog({
               <button
                 type="button"
                 className="button"
-                disabled={busy}
-                onClick={() => setConfirming(false)}
+                aria-disabled={busy}
+                onClick={() => !busy && setConfirming(false)}
               >
                 {t('document.conflict.back')}
               </button>
               <button
                 type="button"
                 className="button button--danger"
-                disabled={busy}
-                onClick={() => onChoose('overwrite')}
+                aria-disabled={busy}
+                onClick={() => !busy && onChoose('overwrite')}
                 // biome-ignore lint/a11y/noAutofocus: the question just asked is answered here
                 autoFocus
               >
@@ -90,8 +98,9 @@ export function SaveConflictDialog({
                 <button
                   type="button"
                   className="button"
-                  disabled={busy}
-                  onClick={() => setConfirming(true)}
+                  aria-disabled={busy}
+                  ref={overwrite}
+                  onClick={() => !busy && setConfirming(true)}
                 >
                   {t('document.conflict.overwrite')}
                 </button>

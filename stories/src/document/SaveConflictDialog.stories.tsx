@@ -36,6 +36,7 @@ export const ChangedOnTheServer: Story = {
     await expect(dialog.getByText(/The changes saved there will be lost\./)).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Yes, overwrite' })).toHaveFocus();
     await userEvent.click(dialog.getByRole('button', { name: 'Back' }));
+    await expect(dialog.getByRole('button', { name: 'Overwrite' })).toHaveFocus();
     await userEvent.click(dialog.getByRole('button', { name: 'Overwrite' }));
     await userEvent.click(dialog.getByRole('button', { name: 'Yes, overwrite' }));
     await expect(args.onChoose).toHaveBeenCalledWith('overwrite');
@@ -83,7 +84,9 @@ export const GoneWhileBusy: Story = {
     const dialog = await dialogOf(canvasElement);
     await expect(dialog.getByText(/is no longer on the server/)).toBeVisible();
     await expect(dialog.getByRole('status')).toHaveTextContent('Working…');
-    for (const button of dialog.getAllByRole('button')) await expect(button).toBeDisabled();
+    for (const button of dialog.getAllByRole('button'))
+      await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save it again' }));
     await userEvent.keyboard('{Escape}');
     await expect(args.onChoose).not.toHaveBeenCalled();
   },

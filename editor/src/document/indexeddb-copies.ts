@@ -18,7 +18,15 @@ export function indexedDbCopies(factory: IDBFactory): CopyStorage {
         const copies = request.result.createObjectStore(COPIES, { keyPath: 'tab' });
         copies.createIndex(KEPT_AT, KEPT_AT);
       };
-      request.onsuccess = () => resolve(request.result);
+      request.onsuccess = () => {
+        const db = request.result;
+        // Another tab (or a later release) upgrading or deleting the database: let it.
+        db.onversionchange = () => {
+          db.close();
+          database = undefined;
+        };
+        resolve(db);
+      };
       request.onerror = () => reject(request.error);
       // Another tab holds an older version open: it never will here (one version so far).
       request.onblocked = () => reject(new Error('the working copies database is blocked'));

@@ -90,15 +90,18 @@ export function keepWorkingCopy(options: KeepOptions): () => void {
 /**
  * Reopens the tab's working copy (else the latest of any tab), with its file name, where it
  * lives on the server and whether it was saved. Nothing happens if the person opened something
- * while it was being read. Returns whether a copy was reopened.
+ * while it was being read (or `stillWanted` says no). Returns whether a copy was reopened.
  */
 export async function restoreWorkingCopy(
-  options: Pick<KeepOptions, 'sequences' | 'life' | 'storage' | 'tab'>,
+  options: Pick<KeepOptions, 'sequences' | 'life' | 'storage' | 'tab'> & {
+    /** Asked once the copy is read: false when the person has started something meanwhile. */
+    stillWanted?: () => boolean;
+  },
 ): Promise<boolean> {
-  const { sequences, life, storage, tab } = options;
+  const { sequences, life, storage, tab, stillWanted = () => true } = options;
   const opened = sequences.getState().openCount;
   const copy = await storage.read(tab);
-  if (!copy || sequences.getState().openCount !== opened) return false;
+  if (!copy || sequences.getState().openCount !== opened || !stillWanted()) return false;
   // Not saved: whether it was changed is not known, so it counts as changed (work to keep).
   life.open(copy.fileName, copy.document, {
     origin: copy.origin,

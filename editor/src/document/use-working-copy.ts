@@ -5,6 +5,7 @@ import { browserCopyStorage } from './copy-storage.ts';
 import { keepWorkingCopy, restoreWorkingCopy } from './keep.ts';
 import { documentLife } from './life.ts';
 import { tabId } from './tab.ts';
+import type { CopyStorage } from './working-copy.ts';
 
 /**
  * On the page's load, reopens the working copy this browser kept, then keeps the open document
@@ -18,25 +19,57 @@ export function useWorkingCopy(): void {
       return;
     }
     const tab = tabId();
-    const deps = { sequences: sequenceStore, life: documentLife, storage, tab };
     let stop: (() => void) | undefined;
     let unmounted = false;
-    const onKept = (error: unknown) => {
-      const { notice } = documentActions.ui.getState();
-      if (error) {
-        if (!notice) documentActions.notify({ kind: 'not_kept' });
-      } else if (notice?.kind === 'not_kept') {
-        documentActions.notify(null);
-      }
-    };
-    restoreWorkingCopy(deps)
-      .catch(() => false)
-      .then(() => {
-        if (!unmounted) stop = keepWorkingCopy({ ...deps, onKept });
-      });
+    restoreOnce(storage, tab).then(() => {
+      if (!unmounted)
+        stop = keepWorkingCopy({
+          sequences: sequenceStore,
+          life: documentLife,
+          storage,
+          tab,
+          onKept,
+        });
+    });
     return () => {
       unmounted = true;
       stop?.();
     };
   }, []);
+}
+
+/** The page's one restore: the editor mounting again (a remount, a story) does not redo it. */
+let restoring: Promise<unknown> | undefined;
+
+function restoreOnce(storage: CopyStorage, tab: string): Promise<unknown> {
+  if (restoring) return restoring;
+  // What the person does while the copy is read wins over it: a click, a key, a file picked.
+  let touched = false;
+  const touch = () => {
+    touched = true;
+  };
+  const events = ['pointerdown', 'keydown', 'change', 'drop'] as const;
+  for (const type of events) window.addEventListener(type, touch, { capture: true });
+  restoring = restoreWorkingCopy({
+    sequences: sequenceStore,
+    life: documentLife,
+    storage,
+    tab,
+    stillWanted: () => !touched,
+  })
+    .catch(() => false)
+    .finally(() => {
+      for (const type of events) window.removeEventListener(type, touch, { capture: true });
+    });
+  return restoring;
+}
+
+/** Says when the browser could not keep the copy, and stops saying it once it can again. */
+function onKept(error: unknown) {
+  const { notice } = documentActions.ui.getState();
+  if (error) {
+    if (!notice) documentActions.notify({ kind: 'not_kept' });
+  } else if (notice?.kind === 'not_kept') {
+    documentActions.notify(null);
+  }
 }

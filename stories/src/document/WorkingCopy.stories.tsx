@@ -29,9 +29,18 @@ const meta = {
   title: 'Document/Working copy',
   component: SaveStatus,
   parameters: { layout: 'centered' },
+  // The copies are the browser's, shared by every story: none is left for the next one.
+  afterEach: forgetAllCopies,
 } satisfies Meta<typeof SaveStatus>;
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+function forgetAllCopies(): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase('nudge-editor');
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
 
 /** A page before the reload: its own stores, keeping copies for `tab` in IndexedDB. */
 function pageBefore(tab: string) {

@@ -4,7 +4,7 @@ import { createSequenceStore } from '../sequence/store.ts';
 import { keepWorkingCopy, restoreWorkingCopy } from './keep.ts';
 import { createDocumentLife } from './life.ts';
 import { localCopies } from './local-copies.ts';
-import { asWorkingCopy, type CopyStorage, KEPT_COPIES } from './working-copy.ts';
+import { asWorkingCopy, type CopyStorage, KEPT_COPIES, type WorkingCopy } from './working-copy.ts';
 
 /*
  * The working copy across page loads: each "page" here is a new store and a new document
@@ -103,6 +103,27 @@ describe('the working copy', () => {
     expect(after.sequences.getState().file?.name).toBe('Typed just before the reload');
     expect(after.life.saveState()).toBe('not_on_server');
     expect(after.life.wouldLoseWork()).toBe(true);
+  });
+
+  it('writes synchronously too as the page goes away, where an IndexedDB write may never land', async () => {
+    const lasting: CopyStorage = {
+      read: async () => undefined,
+      // The page is gone before this resolves.
+      write: () => new Promise(() => {}),
+    };
+    const local = localCopies(localStorage);
+    const storage = {
+      ...lasting,
+      writeNow: (copy: WorkingCopy) => local.writeNow?.(copy) ?? false,
+    };
+    const before = page(storage);
+    before.life.open('new.json', coldMail());
+    before.rename('Typed just before the reload');
+    before.events.dispatchEvent(new Event('pagehide'));
+    // Nothing awaited: it is in localStorage already.
+    expect(JSON.parse(localStorage.getItem('nudge.workingCopy.tab-1') ?? '{}').document.name).toBe(
+      'Typed just before the reload',
+    );
   });
 
   it('writes what is pending when keeping stops', async () => {

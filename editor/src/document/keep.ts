@@ -7,7 +7,9 @@ import type { CopyStorage, WorkingCopy } from './working-copy.ts';
  * Keeps the open document in the browser on every change, and reopens it on the next load.
  * Writes wait for a pause in the changes (typing is many changes a second), and happen at once
  * when the page is hidden or left (pagehide: a reload, a closed tab), so what a crash can lose
- * is the last fraction of a second at most.
+ * is the last fraction of a second at most. A page being left may be gone before an IndexedDB
+ * write commits (Chromium drops it on a reload): then the storage's synchronous writeNow keeps
+ * the copy too.
  */
 
 export interface KeepOptions {
@@ -48,12 +50,14 @@ export function keepWorkingCopy(options: KeepOptions): () => void {
     };
   };
 
-  const flush = () => {
+  /** Writes what is pending; `leaving`: the page is going away, too soon for an async write. */
+  const flush = (leaving = false) => {
     if (timer === undefined) return;
     clearTimeout(timer);
     timer = undefined;
     const kept = copy();
     if (!kept) return;
+    if (leaving) storage.writeNow?.(kept);
     storage.write(kept).then(
       () => onKept?.(null),
       (error: unknown) => onKept?.(error ?? new Error('not kept')),
@@ -75,14 +79,15 @@ export function keepWorkingCopy(options: KeepOptions): () => void {
   const onHidden = () => {
     if (page.document?.visibilityState === 'hidden') flush();
   };
-  page.addEventListener('pagehide', flush);
+  const onLeave = () => flush(true);
+  page.addEventListener('pagehide', onLeave);
   page.addEventListener('visibilitychange', onHidden);
 
   return () => {
     flush();
     stopDocument();
     stopLife();
-    page.removeEventListener('pagehide', flush);
+    page.removeEventListener('pagehide', onLeave);
     page.removeEventListener('visibilitychange', onHidden);
   };
 }

@@ -29,6 +29,16 @@ export function localCopies(storage: Storage): CopyStorage {
       return undefined;
     }
   };
+  const writeNow = (copy: WorkingCopy) => {
+    // Throws QuotaExceededError when it does not fit.
+    storage.setItem(PREFIX + copy.tab, JSON.stringify(copy));
+    const index = [
+      { tab: copy.tab, keptAt: copy.keptAt },
+      ...readIndex().filter((e) => e.tab !== copy.tab),
+    ].sort((a, b) => b.keptAt - a.keptAt);
+    for (const old of index.slice(KEPT_COPIES)) storage.removeItem(PREFIX + old.tab);
+    storage.setItem(INDEX, JSON.stringify(index.slice(0, KEPT_COPIES)));
+  };
   return {
     async read(tab) {
       const own = readCopy(tab);
@@ -36,15 +46,17 @@ export function localCopies(storage: Storage): CopyStorage {
       const latest = readIndex().sort((a, b) => b.keptAt - a.keptAt)[0];
       return latest ? readCopy(latest.tab) : undefined;
     },
+    // A failure (QuotaExceededError) rejects: the caller reports it.
     async write(copy: WorkingCopy) {
-      // Throws QuotaExceededError when it does not fit: the caller reports it.
-      storage.setItem(PREFIX + copy.tab, JSON.stringify(copy));
-      const index = [
-        { tab: copy.tab, keptAt: copy.keptAt },
-        ...readIndex().filter((e) => e.tab !== copy.tab),
-      ].sort((a, b) => b.keptAt - a.keptAt);
-      for (const old of index.slice(KEPT_COPIES)) storage.removeItem(PREFIX + old.tab);
-      storage.setItem(INDEX, JSON.stringify(index.slice(0, KEPT_COPIES)));
+      writeNow(copy);
+    },
+    writeNow(copy: WorkingCopy) {
+      try {
+        writeNow(copy);
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
 }

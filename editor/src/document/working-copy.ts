@@ -26,6 +26,11 @@ export interface CopyStorage {
   read(tab: string): Promise<WorkingCopy | undefined>;
   /** Keeps the copy under its tab, and forgets the oldest beyond a few. */
   write(copy: WorkingCopy): Promise<void>;
+  /**
+   * Keeps it synchronously, for a page that is going away (pagehide), where an asynchronous
+   * write may never finish; false when it could not (too large, storage full).
+   */
+  writeNow?(copy: WorkingCopy): boolean;
 }
 
 /** How many working copies (tabs) are kept; older ones are forgotten. */

@@ -6,6 +6,13 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * Each test starts `nudge` processes (tsx compiles on the fly), several at once: on a loaded
+ * two-core machine (CI runs every test file together) one took over 30 s.
+ */
+const CLI_TIMEOUT = 120_000;
+
 import { repoRoot } from '../paths.ts';
 import {
   brokenSequence,
@@ -55,7 +62,9 @@ const lineColumn = (text: string, needle: string) => {
   return `${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
 };
 
-describe('pnpm nudge validate (through pnpm, from the repository root)', () => {
+describe('pnpm nudge validate (through pnpm, from the repository root)', {
+  timeout: CLI_TIMEOUT,
+}, () => {
   it('prints only our lines on stdout, pnpm its own on stderr, and passes the exit status on', async () => {
     const broken = files.path('broken.json');
     const run = await runProcess(
@@ -93,7 +102,7 @@ describe('pnpm nudge validate (through pnpm, from the repository root)', () => {
   });
 });
 
-describe.concurrent('nudge validate', () => {
+describe.concurrent('nudge validate', { timeout: CLI_TIMEOUT }, () => {
   it('exits 0 for valid files, one summary line each', async () => {
     const examples = ['cold-mail', 'contract-renewal', 'onboarding'].map(
       (name) => `${examplesDir}/${name}.json`,
@@ -236,7 +245,9 @@ describe.concurrent('nudge validate', () => {
   });
 });
 
-describe.concurrent('nudge validate from stdin, pipes and devices', () => {
+describe.concurrent('nudge validate from stdin, pipes and devices', {
+  timeout: CLI_TIMEOUT,
+}, () => {
   it('reads stdin for `-`, named <stdin>', async () => {
     const valid = await nudge(['validate', '-'], { input: readExample('cold-mail') });
     expect(valid).toMatchObject({ code: 0, stdout: '<stdin>: valid\n', stderr: '' });
@@ -296,7 +307,9 @@ describe.concurrent('nudge validate from stdin, pipes and devices', () => {
   });
 });
 
-describe.concurrent('nudge validate into a pipe that closes early', () => {
+describe.concurrent('nudge validate into a pipe that closes early', {
+  timeout: CLI_TIMEOUT,
+}, () => {
   /** Runs the CLI with its stdout closed before it writes a byte: `nudge … | true`. */
   const closedStdout = (args: string[]) =>
     new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
@@ -361,7 +374,7 @@ describe.concurrent('nudge validate into a pipe that closes early', () => {
   });
 });
 
-describe.concurrent('nudge usage', () => {
+describe.concurrent('nudge usage', { timeout: CLI_TIMEOUT }, () => {
   it('prints the usage on stderr and exits 2 with no command', async () => {
     const run = await nudge([]);
     expect(run.code).toBe(2);

@@ -1,7 +1,7 @@
 import { type Problem, WEEKDAYS, type Weekday } from '@nudge/schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemList } from './ProblemList.tsx';
+import { ProblemList } from '../forms/ProblemList.tsx';
 
 export interface DaysFieldProps {
   days: readonly Weekday[];

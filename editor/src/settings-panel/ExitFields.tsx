@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { ProblemList } from '../forms/ProblemList.tsx';
 import { problemsAt } from '../forms/problems-at.ts';
 import type { FormContext } from '../forms/types.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { GoalField } from './GoalField.tsx';
-import { ProblemList } from './ProblemList.tsx';
 import { leftoverProblems, POINTERS } from './pointers.ts';
 import { readSettings } from './read-settings.ts';
 import { withGroupValue } from './settings-edit.ts';

@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../forms/Field.tsx';
+import { ProblemList } from '../forms/ProblemList.tsx';
 import { problemsAt } from '../forms/problems-at.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import {
@@ -12,7 +13,6 @@ import {
   shownCalendars,
   withCalendar,
 } from './holiday-calendars.ts';
-import { ProblemList } from './ProblemList.tsx';
 import { POINTERS } from './pointers.ts';
 import { readSettings } from './read-settings.ts';
 import { withSetting } from './settings-edit.ts';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../forms/Field.tsx';
+import { ProblemList } from '../forms/ProblemList.tsx';
 import { problemsAt } from '../forms/problems-at.ts';
-import { ProblemList } from './ProblemList.tsx';
 import { leftoverProblems, POINTERS } from './pointers.ts';
 import { readSettings } from './read-settings.ts';
 import { type SenderField, withSenderField } from './sender.ts';

@@ -1,12 +1,12 @@
 import type { Settings } from '@nudge/schema';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../forms/Field.tsx';
+import { ProblemList } from '../forms/ProblemList.tsx';
 import { problemsAt } from '../forms/problems-at.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 import { EnrollmentFields } from './EnrollmentFields.tsx';
 import { ExitFields } from './ExitFields.tsx';
 import { HolidayFields } from './HolidayFields.tsx';
-import { ProblemList } from './ProblemList.tsx';
 import { leftoverProblems, POINTERS, problemsUnder } from './pointers.ts';
 import { aliasesIn, readBasics, readSettings } from './read-settings.ts';
 import { ScheduleFields } from './ScheduleFields.tsx';

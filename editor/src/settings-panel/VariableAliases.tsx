@@ -1,6 +1,7 @@
 import { BUILTIN_VARIABLES, escapePointerToken, type Problem } from '@nudge/schema';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProblemList } from '../forms/ProblemList.tsx';
 import { problemsAt } from '../forms/problems-at.ts';
 import {
   type AliasRow,
@@ -11,7 +12,6 @@ import {
   rowsMatch,
   rowsOf,
 } from './aliases.ts';
-import { ProblemList } from './ProblemList.tsx';
 import { leftoverProblems, POINTERS } from './pointers.ts';
 import { withSetting } from './settings-edit.ts';
 import type { SectionProps } from './types.ts';

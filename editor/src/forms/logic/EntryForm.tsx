@@ -1,10 +1,10 @@
 import type { NodeData } from '@nudge/schema';
 import { useTranslation } from 'react-i18next';
 import { FieldGroup } from '../Field.tsx';
+import { ProblemList } from '../ProblemList.tsx';
 import { problemsAt } from '../problems-at.ts';
 import type { StepFormProps } from '../types.ts';
 import { actionName } from './edit-names.ts';
-import { ProblemList } from './ProblemList.tsx';
 import { pick } from './read.ts';
 import { StepProblems } from './StepProblems.tsx';
 import { TriggerFields } from './TriggerFields.tsx';

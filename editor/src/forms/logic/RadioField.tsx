@@ -1,6 +1,6 @@
 import type { Problem } from '@nudge/schema';
 import { useId } from 'react';
-import { ProblemList } from './ProblemList.tsx';
+import { ProblemList } from '../ProblemList.tsx';
 
 interface RadioFieldProps<V extends string> {
   legend: string;

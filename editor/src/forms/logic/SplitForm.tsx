@@ -1,12 +1,12 @@
 import type { NodeData } from '@nudge/schema';
 import { useTranslation } from 'react-i18next';
 import { FieldGroup } from '../Field.tsx';
+import { ProblemList } from '../ProblemList.tsx';
 import { problemsAt } from '../problems-at.ts';
 import type { StepFormProps } from '../types.ts';
 import { nextBranchId } from './branch-ids.ts';
 import { actionName } from './edit-names.ts';
 import { IntegerField } from './IntegerField.tsx';
-import { ProblemList } from './ProblemList.tsx';
 import { isObject, pick, withKey } from './read.ts';
 import { StepProblems } from './StepProblems.tsx';
 import { unclaimed } from './unclaimed.ts';

@@ -1,7 +1,7 @@
 import type { Problem } from '@nudge/schema';
 import { useTranslation } from 'react-i18next';
+import { ProblemList } from '../ProblemList.tsx';
 import { problemsAt } from '../problems-at.ts';
-import { ProblemList } from './ProblemList.tsx';
 import { unclaimed } from './unclaimed.ts';
 
 /**

@@ -2,8 +2,8 @@ import type { Problem } from '@nudge/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, FieldGroup } from '../Field.tsx';
+import { ProblemList } from '../ProblemList.tsx';
 import { actionName } from './edit-names.ts';
-import { ProblemList } from './ProblemList.tsx';
 
 interface TagListProps {
   legend: string;

@@ -1,9 +1,9 @@
 import type { Problem } from '@nudge/schema';
 import { useTranslation } from 'react-i18next';
 import { Field, FieldGroup } from '../Field.tsx';
+import { ProblemList } from '../ProblemList.tsx';
 import { problemsAt } from '../problems-at.ts';
 import type { FormContext } from '../types.ts';
-import { ProblemList } from './ProblemList.tsx';
 import { isObject, type Loose, pick, text, withKey } from './read.ts';
 import { RuleEditor } from './rule/RuleEditor.tsx';
 import { newGroup } from './rule/rule-edits.ts';

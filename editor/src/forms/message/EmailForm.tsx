@@ -7,9 +7,9 @@ import { formatAddresses, formatSender, parseAddresses, parseSender } from './ad
 import { controlProps } from './controls.ts';
 import { DraftInput } from './DraftInput.tsx';
 import { MoreOptions } from './MoreOptions.tsx';
-import { StepProblems } from './ProblemList.tsx';
 import { withOptional } from './read.ts';
 import { SendingField } from './SendingField.tsx';
+import { StepProblems } from './StepProblems.tsx';
 import { EMAIL_FORMATS, type EmailData, readEmail } from './step-data.ts';
 import { fieldProblems, problemsBesideNoField } from './step-problems.ts';
 import { TemplateField } from './TemplateField.tsx';

@@ -2,9 +2,9 @@ import { NODE_DATA, type Problem } from '@nudge/schema';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, FieldGroup } from '../Field.tsx';
+import { ProblemList } from '../ProblemList.tsx';
 import { problemsAt } from '../problems-at.ts';
 import { controlProps } from './controls.ts';
-import { ProblemList } from './ProblemList.tsx';
 import type { KakaoButton } from './step-data.ts';
 import '../../ui/button.css';
 

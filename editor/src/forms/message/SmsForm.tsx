@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepFormProps } from '../types.ts';
-import { StepProblems } from './ProblemList.tsx';
 import { SendingField } from './SendingField.tsx';
+import { StepProblems } from './StepProblems.tsx';
 import { readSms, type SmsData } from './step-data.ts';
 import { fieldProblems, problemsBesideNoField } from './step-problems.ts';
 import { TemplateField } from './TemplateField.tsx';

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../Field.tsx';
 import type { StepFormProps } from '../types.ts';
 import { controlProps } from './controls.ts';
-import { StepProblems } from './ProblemList.tsx';
 import { withOptional } from './read.ts';
+import { StepProblems } from './StepProblems.tsx';
 import { readTask, type TaskData } from './step-data.ts';
 import { fieldProblems, problemsBesideNoField } from './step-problems.ts';
 

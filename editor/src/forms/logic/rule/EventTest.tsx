@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../Field.tsx';
+import { ProblemList } from '../../ProblemList.tsx';
 import { problemsAt } from '../../problems-at.ts';
-import { ProblemList } from '../ProblemList.tsx';
 import { unclaimed } from '../unclaimed.ts';
 import { attributePath } from './contact-fields.ts';
 import { messageSteps } from './message-steps.ts';

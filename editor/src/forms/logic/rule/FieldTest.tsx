@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../Field.tsx';
+import { ProblemList } from '../../ProblemList.tsx';
 import { problemsAt } from '../../problems-at.ts';
-import { ProblemList } from '../ProblemList.tsx';
 import { unclaimed } from '../unclaimed.ts';
 import { attributePath, fieldKind } from './contact-fields.ts';
 import { isFieldOp, operatorLabelKey, operatorsFor } from './operators.ts';

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../Field.tsx';
+import { ProblemList } from '../../ProblemList.tsx';
 import { problemsAt } from '../../problems-at.ts';
 import { actionName } from '../edit-names.ts';
-import { ProblemList } from '../ProblemList.tsx';
 import { unclaimed } from '../unclaimed.ts';
 import { AddButtons } from './AddButtons.tsx';
 import type { PartProps } from './part-props.ts';

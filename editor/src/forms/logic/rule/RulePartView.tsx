@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { ProblemList } from '../../ProblemList.tsx';
 import { actionName } from '../edit-names.ts';
-import { ProblemList } from '../ProblemList.tsx';
 import { EventTest } from './EventTest.tsx';
 import { FieldTest } from './FieldTest.tsx';
 import type { PartProps } from './part-props.ts';

@@ -1,10 +1,10 @@
 import type { Problem } from '@nudge/schema';
 import { useTranslation } from 'react-i18next';
-import { problemTitle } from '../../problems/title.ts';
+import { problemTitle } from '../problems/title.ts';
 
 /**
- * Problems that belong to no single field (the step's data as a whole, a list of buttons),
- * worded as Field words its own: the title in the UI language, then the validator's message.
+ * Problems that belong to no single control (a fieldset, a whole condition, a list of buttons,
+ * a row of days), shown as Field shows a field's: the title in the UI language, then the validator's message.
  */
 export function ProblemList({ problems, id }: { problems: Problem[]; id?: string }) {
   const { t } = useTranslation();
@@ -23,17 +23,5 @@ export function ProblemList({ problems, id }: { problems: Problem[]; id?: string
         </li>
       ))}
     </ul>
-  );
-}
-
-/** At the top of a form: what is wrong with the step's data that no field below shows. */
-export function StepProblems({ problems }: { problems: Problem[] }) {
-  const { t } = useTranslation();
-  if (problems.length === 0) return null;
-  return (
-    <section className="step-problems" aria-label={t('forms.stepProblems')}>
-      <p className="step-problems__title">{t('forms.stepProblems')}</p>
-      <ProblemList problems={problems} />
-    </section>
   );
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeSequence } from '@nudge/schema';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { artifact, launchChromium } from './support/chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { artifact } from './support/chromium.ts';
+import { builderPage } from './support/page.ts';
 
 /**
  * A marketer who has never seen Nudge builds a branching sequence from nothing, through the
@@ -13,69 +13,22 @@ import { artifact, launchChromium } from './support/chromium.ts';
  * With the mouse alone, then with the keyboard alone; then saves, publishes, exports and
  * imports the export again, byte for byte. Any page error fails.
  */
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({
-    viewport: { width: 1400, height: 900 },
-    locale: 'en-US',
-    acceptDownloads: true,
-  });
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(inject('baseUrl'));
-});
-afterEach(async () => {
-  await page.close();
-  expect(pageErrors).toEqual([]);
-});
-
-const palette = () => page.getByRole('region', { name: 'Steps' });
-const panel = () => page.getByRole('region', { name: 'Step settings' });
-const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const nodeIds = () =>
-  page
-    .locator('.react-flow__node')
-    .evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
-const errorCount = () => page.getByTestId('error-count').textContent();
-
-async function newSequence(name: string) {
-  await page.getByRole('button', { name: 'New sequence' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByRole('button', { name: 'Create' }).click();
-  await expect.poll(nodeIds).toEqual(['start']);
-}
-
-/** Types into the focused code editor (CodeMirror) as a person does. */
-async function typeInto(label: string, text: string) {
-  await panel().getByRole('textbox', { name: label, exact: true }).click();
-  await page.keyboard.type(text);
-}
-
-/** The sequence the editor holds, as Export writes it. */
-async function exported(): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export' }).click(),
-  ]);
-  const path = join(mkdtempSync(join(tmpdir(), 'nudge-export-')), download.suggestedFilename());
-  await download.saveAs(path);
-  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
-}
+const builder = builderPage();
+const {
+  palette,
+  panel,
+  node,
+  nodeIds,
+  errorCount,
+  newSequence,
+  typeInto,
+  exported,
+  saveWithToken,
+} = builder;
 
 describe('building a sequence from nothing, served by pnpm start', () => {
   it('with the mouse alone: branches, every field filled, saved, published, exported and imported byte for byte', async () => {
+    const { page } = builder;
     const name = `Trial follow-up ${Date.now()}`;
     await newSequence(name);
 
@@ -125,10 +78,7 @@ describe('building a sequence from nothing, served by pnpm start', () => {
     expect((await exported()).text).toBe(before.text);
 
     // Save with the API token the Outbox also uses, then publish version 1.
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByLabel('API token', { exact: true }).fill(inject('apiToken'));
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await expect.poll(() => page.locator('header.app__bar').textContent()).toContain('Saved');
+    await saveWithToken();
     await page.getByRole('button', { name: 'Publish' }).click();
     const publish = page.getByTestId('publish-dialog');
     await publish.getByRole('button', { name: 'Publish version 1' }).click();
@@ -157,6 +107,7 @@ describe('building a sequence from nothing, served by pnpm start', () => {
   });
 
   it('with the keyboard alone, in Korean', async () => {
+    const { page } = builder;
     await page.getByTestId('language-ko').click();
     await page.getByRole('button', { name: '새 시퀀스' }).focus();
     await page.keyboard.press('Enter');

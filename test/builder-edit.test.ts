@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { artifact, launchChromium } from './support/chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { artifact } from './support/chromium.ts';
+import { builderPage } from './support/page.ts';
 
 /**
  * Editing a sequence on the canvas through the real `pnpm start`: the step settings panel,
@@ -10,49 +10,21 @@ import { artifact, launchChromium } from './support/chromium.ts';
 const example = (name: string) =>
   fileURLToPath(new URL(`../schema/examples/${name}.json`, import.meta.url));
 
-let browser: Browser;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  await page.goto(inject('baseUrl'));
-  // A fresh page: no working copy of an earlier test is restored.
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-});
-afterEach(async () => {
-  await page.close();
-  expect(pageErrors).toEqual([]);
-});
-
-const step = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
-const nodeIds = () =>
-  page
-    .locator('.react-flow__node')
-    .evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
+const builder = builderPage();
+const { node: step, nodeIds, errorCount } = builder;
 
 async function openOnboarding() {
+  const { page } = builder;
   await page.setInputFiles('[data-testid="open-file-input"]', example('onboarding'));
   await expect.poll(nodeIds).toHaveLength(13);
 }
 
 describe('editing on the canvas, served by pnpm start', () => {
   it('edits a step in its settings panel: the card and the problems follow as you type, one undo takes the typing back', async () => {
+    const { page } = builder;
     await openOnboarding();
     await step('welcome').click();
-    const panel = page.getByRole('region', { name: 'Step settings' });
+    const panel = builder.panel();
     await panel.waitFor();
     const subject = panel.getByLabel('Subject', { exact: true });
     await subject.fill('');
@@ -60,21 +32,22 @@ describe('editing on the canvas, served by pnpm start', () => {
     await expect
       .poll(() => panel.getByTestId('field-problem').first().getAttribute('data-code'))
       .toBe('thread_without_email');
-    await expect.poll(() => page.getByTestId('error-count').textContent()).toBe('1 error');
+    await expect.poll(errorCount).toBe('1 error');
     await subject.pressSequentially('Hello from the builder');
     await expect.poll(() => step('welcome').textContent()).toContain('Hello from the builder');
-    await expect.poll(() => page.getByTestId('error-count').textContent()).toBe('0 errors');
+    await expect.poll(errorCount).toBe('0 errors');
     await page.screenshot({ path: artifact('builder-step-settings.png') });
 
     // Emptying the field and typing were edits of one field in a row: one undo takes them back.
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => subject.inputValue()).toContain('Welcome to Nudge');
-    await expect.poll(() => page.getByTestId('error-count').textContent()).toBe('0 errors');
+    await expect.poll(errorCount).toBe('0 errors');
     await page.keyboard.press('Control+Shift+Z');
     await expect.poll(() => subject.inputValue()).toBe('Hello from the builder');
   });
 
   it('deletes a step with the keyboard, bridging its path, and undoes it', async () => {
+    const { page } = builder;
     await openOnboarding();
     await step('tips').click();
     await page.keyboard.press('Delete');
@@ -88,6 +61,7 @@ describe('editing on the canvas, served by pnpm start', () => {
   });
 
   it('refuses to delete the entry, saying why', async () => {
+    const { page } = builder;
     await openOnboarding();
     await step('start').click();
     await page.keyboard.press('Delete');
@@ -99,6 +73,7 @@ describe('editing on the canvas, served by pnpm start', () => {
   });
 
   it('changes the time zone in the sequence settings, in Korean too', async () => {
+    const { page } = builder;
     await openOnboarding();
     await page.getByRole('button', { name: 'Sequence settings' }).click();
     const panel = page.getByRole('region', { name: 'Sequence settings' });

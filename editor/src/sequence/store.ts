@@ -126,6 +126,11 @@ export interface SequenceActions {
   edit(change: (sequence: Sequence) => EditOutcome, options?: EditOptions): EditOutcome | undefined;
   undo(): void;
   redo(): void;
+  /**
+   * Ends the current undo step: the next edit starts a new one even in the same field, so that
+   * undo comes back to the document as it is now (a save marks it so).
+   */
+  endUndoStep(): void;
   /** Selects these steps (and no links), e.g. the step just added. */
   selectSteps(ids: string[], options?: { focus?: boolean }): void;
   dismissRefusal(): void;
@@ -327,6 +332,10 @@ export function createSequenceStore() {
             store.temporal.getState().redo();
             const after = get().file;
             if (after && after !== before) showDocument(after);
+          },
+
+          endUndoStep() {
+            typing = undefined;
           },
 
           selectSteps(ids, { focus: bringIntoView = false } = {}) {

@@ -47,6 +47,9 @@ export async function saveDocument(
   if (!file) return { kind: 'nothing' };
   const put = target.create ? null : (target.to ?? life.store.getState().origin);
   life.setSaving(true);
+  // The history stays: Undo after Save undoes the last edit. What is typed from now on is a
+  // new undo step, so undoing it comes back to the very document saved (and reads as saved).
+  sequences.getState().endUndoStep();
   try {
     // The very object sent is what is then saved: edits made meanwhile are not.
     const saved = put ? await client.save(put.id, file, put.revision) : await client.create(file);

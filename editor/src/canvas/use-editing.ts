@@ -3,7 +3,7 @@ import type { Connection, Edge, Node } from '@xyflow/react';
 import { useCallback } from 'react';
 import { checkLink, connect, deleteSteps, disconnect, isRefusal } from '../commands/index.ts';
 import { sequenceStore } from '../sequence/store.ts';
-import type { StepFlowNode } from './flow-types.ts';
+import type { LinkFlowEdge, StepFlowNode } from './flow-types.ts';
 
 /**
  * The canvas's edits: drawing a link from a handle to a step, and deleting what is selected.
@@ -26,16 +26,33 @@ export function useEditing() {
   }, []);
 
   /** Deleting with Delete or Backspace: steps (bridged when they sit on a path) and links. */
-  const onBeforeDelete = useCallback(async ({ nodes, edges }: { nodes: Node[]; edges: Edge[] }) => {
-    deleteSelection(
-      nodes.map((n) => (n as StepFlowNode).data.step.id),
-      edges.map((e) => e.id),
-    );
+  const onBeforeDelete = useCallback(async (asked: { nodes: Node[]; edges: Edge[] }) => {
+    const { stepIds, linkIds } = toDelete(asked);
+    deleteSelection(stepIds, linkIds);
     // The document changed; React Flow must not remove anything itself.
     return false;
   }, []);
 
   return { isValidConnection, onConnect, onBeforeDelete };
+}
+
+/**
+ * What Delete or Backspace deletes, as file ids: the selected steps, and the links the person
+ * selected. React Flow also hands over every link touching a deleted step: those go with their
+ * step (deleteSteps bridges the step's path first); deleting them as links first would leave
+ * the path nothing to bridge.
+ */
+export function toDelete({ nodes, edges }: { nodes: Node[]; edges: Edge[] }): {
+  stepIds: string[];
+  linkIds: string[];
+} {
+  const deleted = new Set(nodes.map((n) => n.id));
+  const linkIds = (edges as LinkFlowEdge[]).flatMap((e) =>
+    e.data && (e.selected || !(deleted.has(e.source) || deleted.has(e.target)))
+      ? [e.data.link.id]
+      : [],
+  );
+  return { stepIds: nodes.map((n) => (n as StepFlowNode).data.step.id), linkIds };
 }
 
 /** Deletes these steps and links in one undo step. */

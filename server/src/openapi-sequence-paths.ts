@@ -131,7 +131,8 @@ export function sequencePaths(): Json {
         'get',
         {
           operationId: 'getSequence',
-          summary: 'A sequence: its draft and revision, and its latest published version',
+          summary:
+            'A sequence: its draft and revision, its latest published version and the step ids published',
           parameters: [idParam],
           responses: {
             200: withEtag(
@@ -144,6 +145,12 @@ export function sequencePaths(): Json {
                   published: nullable(
                     obj({ version: int(1), publishedAt: { type: 'string', format: 'date-time' } }),
                   ),
+                  publishedStepIds: {
+                    ...list(str),
+                    uniqueItems: true,
+                    description:
+                      'every step id of every published version, sorted (empty before the first publish): publishing moves waiting enrollees between versions by step id, so a new step must not take one of these, even when the draft no longer has that step',
+                  },
                 }),
                 'The sequence',
               ),

@@ -22,6 +22,28 @@ export async function latestVersion(
   return row;
 }
 
+/**
+ * Every step id of every published version of a sequence, sorted: the ids the editor must not
+ * give a new step, since publishing moves waiting enrollees between versions by step id (and
+ * results count by it). Versions are immutable, so the list only ever grows.
+ */
+export async function publishedStepIds(
+  sql: Sql | Tx,
+  workspace: string,
+  sequence: string,
+): Promise<string[]> {
+  const rows = await sql<Array<{ id: string }>>`
+    select distinct (node->>'id') collate "C" as id
+    from sequence_versions v
+    cross join lateral jsonb_array_elements(
+      case jsonb_typeof(v.definition->'nodes') when 'array' then v.definition->'nodes' else '[]' end
+    ) node
+    where v.workspace_id = ${workspace} and v.sequence_id = ${sequence}
+      and jsonb_typeof(node->'id') = 'string'
+    order by id`;
+  return rows.map((row) => row.id);
+}
+
 /** Freezes `definition` as `version`, with the node-id mapping it was published with. */
 export async function insertVersion(
   tx: Tx,

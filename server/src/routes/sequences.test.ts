@@ -202,9 +202,23 @@ describe('GET /api/sequences/:id', () => {
     const res = await call(tokens.viewer, 'GET', '/api/sequences/loaded');
     expect(res).toMatchObject({
       status: 200,
-      json: { id: 'loaded', name: file.name, revision: 1, draft: file, published: null },
+      json: {
+        id: 'loaded',
+        name: file.name,
+        revision: 1,
+        draft: file,
+        published: null,
+        publishedStepIds: [],
+      },
     });
-    expect(Object.keys(res.json)).toEqual(['id', 'name', 'revision', 'draft', 'published']);
+    expect(Object.keys(res.json)).toEqual([
+      'id',
+      'name',
+      'revision',
+      'draft',
+      'published',
+      'publishedStepIds',
+    ]);
     expect(res.headers.get('etag')).toBe('"1"');
 
     await call(t, 'POST', '/api/sequences/loaded/publish');
@@ -214,6 +228,25 @@ describe('GET /api/sequences/:id', () => {
     expect(after.json.published).toEqual({ version: 1, publishedAt: expect.any(String) });
     expect(Date.now() - Date.parse(after.json.published.publishedAt)).toBeLessThan(60_000);
     expect(after.headers.get('etag')).toBe('"2"');
+  });
+
+  it('lists the step ids of every published version, those the draft no longer has too', async () => {
+    const file = { ...example('cold-mail'), id: 'retired' };
+    const stepIds = (f: { nodes: Array<{ id: string }> }) => f.nodes.map((n) => n.id);
+    await call(t, 'POST', '/api/sequences', file);
+    const before = await call(tokens.viewer, 'GET', '/api/sequences/retired');
+    expect(before.json.publishedStepIds).toEqual([]);
+    await call(t, 'POST', '/api/sequences/retired/publish');
+    // Version 2 renames the last step; the draft then renames it once more.
+    const renamed = (id: string) =>
+      JSON.parse(JSON.stringify(file).replaceAll('"check-engagement"', `"${id}"`));
+    expect((await call(t, 'PUT', '/api/sequences/retired', renamed('check-2'))).status).toBe(200);
+    expect((await call(t, 'POST', '/api/sequences/retired/publish')).status).toBe(200);
+    await call(t, 'PUT', '/api/sequences/retired', renamed('check-3'));
+    const res = await call(tokens.viewer, 'GET', '/api/sequences/retired');
+    expect(res.json.published).toMatchObject({ version: 2 });
+    expect(res.json.publishedStepIds).toEqual([...stepIds(file), 'check-2'].sort());
+    expect(res.json.publishedStepIds).not.toContain('check-3');
   });
 
   it('answers 404 for a sequence of another workspace or none', async () => {

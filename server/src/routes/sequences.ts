@@ -10,6 +10,7 @@ import {
   putSequence,
 } from '../db/sequences.ts';
 import type { Sql } from '../db/types.ts';
+import { publishedStepIds } from '../db/versions.ts';
 import { ApiError, methodNotAllowed } from '../errors.ts';
 import { draftChanged, etagOf, readIfMatch, revisionsOf } from '../etag.ts';
 import { MAX_BODY_BYTES } from '../json-body.ts';
@@ -57,10 +58,13 @@ export function sequenceRoutes(api: Hono<ApiEnv>, sql: Sql): void {
   });
   api.all('/sequences', methodNotAllowed(['GET', 'HEAD', 'POST']));
 
+  // With the step ids of every published version: the editor gives a new step none of them.
   api.get('/sequences/:id', async (c) => {
-    const sequence = await findSequence(sql, c.var.workspace, c.req.param('id'));
+    const id = c.req.param('id');
+    const sequence = await findSequence(sql, c.var.workspace, id);
+    const publishedSteps = await publishedStepIds(sql, c.var.workspace, id);
     c.header('ETag', etagOf(sequence.revision));
-    return c.json(sequence);
+    return c.json({ ...sequence, publishedStepIds: publishedSteps });
   });
 
   api.put('/sequences/:id', limitBody(MAX_BODY_BYTES), async (c) => {

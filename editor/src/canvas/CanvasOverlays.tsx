@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaletteType } from '../palette/step-types.ts';
 import { sequenceStore, useSequence } from '../sequence/store.ts';
+import { handleLabels } from '../steps/handles.ts';
 import {
   addStepNow,
   copySelection,
@@ -12,7 +13,7 @@ import {
 } from './actions.ts';
 import { ContextMenu } from './ContextMenu.tsx';
 import { readClipboardText } from './clipboard.ts';
-import { type MenuAction, menuActions } from './menu-items.ts';
+import { type MenuItem, menuActions, menuItems } from './menu-items.ts';
 import {
   closeOverlay,
   type MenuOverlay,
@@ -65,11 +66,10 @@ function MenuHost({ overlay }: { overlay: MenuOverlay }) {
   const view = useView();
   const editable = useSequence((s) => s.editable);
   const { target, at, opener } = overlay;
-  const stepType = useSequence((s) =>
-    target.kind === 'step'
-      ? s.nodes.find((n) => n.data.step.id === target.stepId)?.type
-      : undefined,
-  );
+  const step = useSequence((s) =>
+    target.kind === 'step' ? s.nodes.find((n) => n.data.step.id === target.stepId) : undefined,
+  )?.data.step;
+  const stepType = step?.type;
   const selected = useSequence((s) => s.nodes.filter((n) => n.selected).length);
   const actions = menuActions(target, {
     editable,
@@ -77,12 +77,18 @@ function MenuHost({ overlay }: { overlay: MenuOverlay }) {
     selected,
   });
 
-  const run = (action: MenuAction) => {
+  // A branching step offers "Insert after" each of its branches, by the card's labels.
+  const items = menuItems(actions, step ? handleLabels(step, t) : []);
+
+  const run = ({ action, branch }: MenuItem) => {
     const search = (placement: SearchOverlay['placement'], position?: SearchOverlay['position']) =>
       openOverlay({ kind: 'search', placement, at, opener, ...(position ? { position } : {}) });
     switch (action) {
       case 'insertAfter':
-        if (target.kind === 'step') return search({ after: target.stepId });
+        if (target.kind === 'step')
+          return search(
+            branch ? { after: target.stepId, handle: branch.handle } : { after: target.stepId },
+          );
         break;
       case 'insertHere':
         if (target.kind === 'link') return search({ onEdge: target.edgeId });
@@ -134,7 +140,7 @@ function MenuHost({ overlay }: { overlay: MenuOverlay }) {
   return (
     <ContextMenu
       label={t(`build.menu.${target.kind}`)}
-      actions={actions}
+      items={items}
       at={at}
       onAction={run}
       onClose={close}

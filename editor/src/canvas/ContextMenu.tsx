@@ -1,16 +1,16 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { MENU_SHORTCUTS, type MenuAction, nextIndex } from './menu-items.ts';
+import { MENU_SHORTCUTS, type MenuItem, nextIndex } from './menu-items.ts';
 import type { ScreenPoint } from './overlay.ts';
 import './context-menu.css';
 
 export interface ContextMenuProps {
   /** The menu's name: what it is about ("Step actions"). */
   label: string;
-  actions: MenuAction[];
+  items: MenuItem[];
   at: ScreenPoint;
-  onAction(action: MenuAction): void;
+  onAction(item: MenuItem): void;
   onClose(options: { returnFocus: boolean }): void;
 }
 
@@ -28,9 +28,10 @@ function shortcutText(keys: string): string {
  * A right-click menu (role=menu): focus on its first item, Up/Down/Home/End to move, Enter or
  * Space to choose, Escape or Tab to close (focus goes back to where the menu was opened).
  *
- * Test hooks: data-testid="context-menu"; items are role=menuitem with data-action.
+ * Test hooks: data-testid="context-menu"; items are role=menuitem with data-action (and
+ * data-branch, the handle, for "Insert after" one branch of a branching step).
  */
-export function ContextMenu({ label, actions, at, onAction, onClose }: ContextMenuProps) {
+export function ContextMenu({ label, items: menuItems, at, onAction, onClose }: ContextMenuProps) {
   const { t } = useTranslation();
   const menu = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState({ left: at.x, top: at.y });
@@ -88,20 +89,27 @@ export function ContextMenu({ label, actions, at, onAction, onClose }: ContextMe
         }
       }}
     >
-      {actions.map((action) => {
-        const keys = MENU_SHORTCUTS[action];
+      {menuItems.map((item) => {
+        const { action, branch } = item;
+        // "/" inserts on the first free branch: it is no branch's own key.
+        const keys = branch ? undefined : MENU_SHORTCUTS[action];
         return (
           <button
-            key={action}
+            key={branch ? `${action}:${branch.handle}` : action}
             type="button"
             role="menuitem"
             tabIndex={-1}
             className="context-menu__item"
             data-action={action}
+            data-branch={branch?.handle ?? undefined}
             aria-keyshortcuts={keys}
-            onClick={() => onAction(action)}
+            onClick={() => onAction(item)}
           >
-            <span>{t(`build.menu.${action}`)}</span>
+            <span>
+              {branch
+                ? t('build.menu.insertOn', { branch: branch.label })
+                : t(`build.menu.${action}`)}
+            </span>
             {keys && (
               // The key is in aria-keyshortcuts: the item's name stays the action.
               <span className="context-menu__keys" aria-hidden="true">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuActions, nextIndex } from './menu-items.ts';
+import { menuActions, menuItems, nextIndex } from './menu-items.ts';
 
 const step = { kind: 'step', stepId: 'x' } as const;
 
@@ -49,6 +49,39 @@ describe('menuActions', () => {
       'selectAll',
       'fitView',
     ]);
+  });
+});
+
+describe('menuItems', () => {
+  it('gives a branching step’s “Insert after…” once per branch, in the card’s order', () => {
+    const branches = [
+      { id: 'met', label: 'Met' },
+      { id: 'timeout', label: 'Timeout' },
+    ];
+    expect(menuItems(['insertAfter', 'duplicate', 'copy', 'delete'], branches)).toEqual([
+      { action: 'insertAfter', branch: { handle: 'met', label: 'Met' } },
+      { action: 'insertAfter', branch: { handle: 'timeout', label: 'Timeout' } },
+      { action: 'duplicate' },
+      { action: 'copy' },
+      { action: 'delete' },
+    ]);
+  });
+
+  it('leaves a step with one way on, and menus without “Insert after…”, as they are', () => {
+    expect(menuItems(['insertAfter', 'copy'], [{ id: null, label: '' }])).toEqual([
+      { action: 'insertAfter' },
+      { action: 'copy' },
+    ]);
+    expect(menuItems(['insertAfter'])).toEqual([{ action: 'insertAfter' }]);
+    expect(
+      menuItems(
+        ['duplicate', 'copy'],
+        [
+          { id: 'yes', label: 'Yes' },
+          { id: 'no', label: 'No' },
+        ],
+      ),
+    ).toEqual([{ action: 'duplicate' }, { action: 'copy' }]);
   });
 });
 

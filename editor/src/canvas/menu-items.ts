@@ -46,6 +46,30 @@ export function menuActions(
   return [...follow, 'duplicate', 'copy', 'delete'];
 }
 
+/** One item of a menu: an action, and for "Insert after…" on a branching step, its branch. */
+export interface MenuItem {
+  action: MenuAction;
+  /** The branch (source handle) the step is inserted on; absent: its first free one. */
+  branch?: { handle: string | null; label: string };
+}
+
+/**
+ * A menu's items: its actions, with "Insert after…" of a branching step (Yes/No, Met/Timeout,
+ * a split's branches) given once per branch, so that the keyboard can choose the branch a new
+ * step goes on, as dragging from a handle does with the mouse. `branches` are the step's
+ * handles with their labels, in the card's order; one plain handle changes nothing.
+ */
+export function menuItems(
+  actions: readonly MenuAction[],
+  branches: ReadonlyArray<{ id: string | null; label: string }> = [],
+): MenuItem[] {
+  return actions.flatMap((action): MenuItem[] =>
+    action === 'insertAfter' && branches.length > 1
+      ? branches.map((b) => ({ action, branch: { handle: b.id, label: b.label } }))
+      : [{ action }],
+  );
+}
+
 /** Moves through items with the arrow keys, Home and End, wrapping round. */
 export function nextIndex(key: string, current: number, count: number): number | undefined {
   if (count === 0) return undefined;

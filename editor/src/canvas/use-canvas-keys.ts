@@ -5,12 +5,14 @@ import { sequenceStore } from '../sequence/store.ts';
 import {
   copySelection,
   duplicateSelection,
+  focusStep,
   linkIdOf,
   pasteText,
   selectAllSteps,
   selectedStepIds,
   stepIdOf,
 } from './actions.ts';
+import { focusAfterRemoval, focusedOnCanvas } from './keep-focus.ts';
 import {
   type MenuOverlay,
   openOverlay,
@@ -33,9 +35,11 @@ import { useView, type View } from './use-view.ts';
  * - Shift+F10 or the menu key: the right-click menu of the focused step or link, or the canvas's.
  *
  * Delete/Backspace and Enter/Space/arrows on steps are React Flow's; Ctrl/Cmd+Z is the page's.
+ * When what they remove had focus, focus goes to a neighbouring step (keep-focus.ts).
  */
 export function useCanvasKeys(scope: RefObject<HTMLElement | null>): void {
   const view = useView();
+  useKeepFocus(scope);
   useEffect(() => {
     const root = scope.current;
     if (!root) return;
@@ -99,6 +103,26 @@ export function useCanvasKeys(scope: RefObject<HTMLElement | null>): void {
       document.removeEventListener('paste', onPaste);
     };
   }, [scope, view]);
+}
+
+/**
+ * Keeps keyboard focus on the canvas when the focused step or link is removed (by Delete, an
+ * undo, the menu): read as the store changes, while the focused element is still drawn.
+ */
+function useKeepFocus(scope: RefObject<HTMLElement | null>): void {
+  useEffect(
+    () =>
+      sequenceStore.subscribe((state, previous) => {
+        if (state.nodes === previous.nodes && state.edges === previous.edges) return;
+        const root = scope.current;
+        const active = document.activeElement;
+        if (!root || !active || !root.contains(active)) return;
+        const focused = focusedOnCanvas(active);
+        const next = focused && focusAfterRemoval(focused, previous, state);
+        if (next) focusStep(next);
+      }),
+    [scope],
+  );
 }
 
 /** The step or link element that has focus, if any. */

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { focusStep } from '../canvas/actions.ts';
 import { useSequence } from '../sequence/store.ts';
 import { StepIcon } from '../steps/StepIcon.tsx';
 import { selectedStepKey, stepAt } from './selected-step.ts';
@@ -12,6 +13,9 @@ const StepFormHost = lazy(() => import('./StepFormHost.tsx'));
 
 /**
  * The **Step settings** region: the form of the one selected step, its fields checked live.
+ * Escape in it takes focus back to the step on the canvas (unless a field used the key, as
+ * CodeMirror does to close its completions): the way back from the form without tabbing
+ * through every step drawn after it.
  * Test hooks: data-testid="step-settings" with data-step-id.
  */
 export function StepSettings() {
@@ -27,6 +31,11 @@ export function StepSettings() {
       aria-labelledby={headingId}
       data-testid="step-settings"
       data-step-id={step.id}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented || key === null) return;
+        e.preventDefault();
+        focusStep(key);
+      }}
     >
       <header className="panel__head">
         <h2 id={headingId} className="panel__title">

@@ -1,7 +1,7 @@
 import type { Sequence } from '@nudge/schema';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sequenceStore } from '../sequence/store.ts';
-import { deleteSelection, toDelete } from './use-editing.ts';
+import { deleteSelection, dropLink, toDelete } from './use-editing.ts';
 
 /** start → wait → hello, and hello → bye. */
 const chain = {
@@ -68,5 +68,23 @@ describe('deleting with Delete or Backspace', () => {
   it('deletes a selected link alone', () => {
     const { stepIds, linkIds } = toDelete(asked([], ['e3']));
     expect({ stepIds, linkIds }).toEqual({ stepIds: [], linkIds: ['e3'] });
+  });
+});
+
+describe('drawing a link from a handle', () => {
+  const drop = (source: string, target: string) =>
+    dropLink({ source, sourceHandle: null, target, targetHandle: null });
+
+  it('makes a link the format allows, re-pointing the handle it leaves', () => {
+    drop('start', 'hello');
+    expect(linksOf()).toEqual(['start→hello', 'wait→hello', 'hello→bye']);
+    expect(sequenceStore.getState().refusal).toBeNull();
+  });
+
+  it('refuses a loop, saying why, and changes nothing', () => {
+    const before = sequenceStore.getState().file;
+    drop('hello', 'wait');
+    expect(sequenceStore.getState().refusal).toMatchObject({ refused: 'cycle' });
+    expect(sequenceStore.getState().file).toBe(before);
   });
 });

@@ -1,7 +1,6 @@
-import type { Sequence } from '@nudge/schema';
 import type { Connection, Edge, Node } from '@xyflow/react';
 import { useCallback } from 'react';
-import { checkLink, connect, deleteSteps, disconnect, isRefusal } from '../commands/index.ts';
+import { connect, deleteSteps, disconnect, isRefusal } from '../commands/index.ts';
 import { sequenceStore } from '../sequence/store.ts';
 import type { LinkFlowEdge, StepFlowNode } from './flow-types.ts';
 
@@ -11,19 +10,14 @@ import type { LinkFlowEdge, StepFlowNode } from './flow-types.ts';
  * into the entry, no loop) and undo takes them back.
  */
 export function useEditing() {
-  /** Whether a link may be drawn here, as the user drags it (the canvas greys out the rest). */
-  const isValidConnection = useCallback((c: Connection | Edge) => {
-    const file = sequenceStore.getState().file as unknown as Sequence | null;
-    if (!file) return false;
-    return !checkLink(file, linkOf(c));
-  }, []);
+  /**
+   * Every link dropped on a handle is tried: React Flow drops a link it is told is invalid
+   * without a word, while connect() refuses what the format forbids (a loop, a second link from
+   * a handle that can't be re-pointed...) and the refusal says why where it was dropped.
+   */
+  const isValidConnection = useCallback(() => true, []);
 
-  const onConnect = useCallback((c: Connection) => {
-    // A handle already in use is re-pointed: drawing a new link from it says where it goes now.
-    sequenceStore.getState().edit((s) => connect(s, linkOf(c), { replace: true }), {
-      ...(lastPointer ? { at: lastPointer } : {}),
-    });
-  }, []);
+  const onConnect = useCallback((c: Connection) => dropLink(c), []);
 
   /** Deleting with Delete or Backspace: steps (bridged when they sit on a path) and links. */
   const onBeforeDelete = useCallback(async (asked: { nodes: Node[]; edges: Edge[] }) => {
@@ -53,6 +47,17 @@ export function toDelete({ nodes, edges }: { nodes: Node[]; edges: Edge[] }): {
       : [],
   );
   return { stepIds: nodes.map((n) => (n as StepFlowNode).data.step.id), linkIds };
+}
+
+/**
+ * A link drawn from a handle and dropped on a step's handle: made (a handle already in use is
+ * re-pointed: drawing a new link from it says where it goes now), or refused with the reason
+ * shown where the pointer was let go.
+ */
+export function dropLink(c: Connection): void {
+  sequenceStore.getState().edit((s) => connect(s, linkOf(c), { replace: true }), {
+    ...(lastPointer ? { at: lastPointer } : {}),
+  });
 }
 
 /** Deletes these steps and links in one undo step. */

@@ -145,6 +145,7 @@ export function createDocumentActions(deps: ActionDeps) {
         life.open(`${sequence.id}.json`, sequence.draft, {
           origin: { id: sequence.id, revision: sequence.revision },
           saved: true,
+          reservedStepIds: stepIdList(sequence.publishedStepIds),
         });
         set({ dialog: null, busy: false, notice: null });
         return true;
@@ -195,6 +196,8 @@ export function createDocumentActions(deps: ActionDeps) {
         // Taken by a sequence this one never was loaded from: overwrite its draft as it is now.
         try {
           const theirs = await api.load(conflict.id);
+          // Overwriting makes this document theirs: no new step may take an id they published.
+          life.reserveStepIds(stepIdList(theirs.publishedStepIds));
           target = { to: { id: theirs.id, revision: theirs.revision } };
         } catch (error) {
           return fail(error, next ?? 'save');
@@ -247,6 +250,11 @@ export function createDocumentActions(deps: ActionDeps) {
     },
   };
   return actions;
+}
+
+/** The server's list of published step ids, as far as it is one (absent from older servers). */
+function stepIdList(ids: unknown): string[] {
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
 function noticeOf(failure: ApiFailure): DocumentNotice {

@@ -27,6 +27,11 @@ export interface ServerSequence {
   /** The draft as stored: a valid sequence file. */
   draft: Record<string, unknown>;
   published: { version: number; publishedAt: string } | null;
+  /**
+   * Every step id of every published version (a server before this field: absent). A new step
+   * must not take one: publishing moves waiting enrollees between versions by step id.
+   */
+  publishedStepIds?: string[];
 }
 
 /** Where a saved draft now is. */

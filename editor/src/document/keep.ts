@@ -47,6 +47,7 @@ export function keepWorkingCopy(options: KeepOptions): () => void {
       origin,
       saved: life.saveState() === 'saved',
       keptAt: now(),
+      reservedStepIds: life.reservedStepIds(),
     };
   };
 
@@ -112,6 +113,7 @@ export async function restoreWorkingCopy(
     origin: copy.origin,
     saved: copy.saved,
     edited: !copy.saved,
+    reservedStepIds: copy.reservedStepIds ?? [],
   });
   return true;
 }

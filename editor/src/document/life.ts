@@ -1,5 +1,7 @@
+import type { Sequence } from '@nudge/schema';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { type ReservedStepIds, reservedStepIds } from '../commands/reserved-ids.ts';
 import type { SequenceFile } from '../sequence/file.ts';
 import { type SequenceStore, sequenceStore } from '../sequence/store.ts';
 
@@ -8,6 +10,10 @@ import { type SequenceStore, sequenceStore } from '../sequence/store.ts';
  * and the draft's revision it was loaded at or saved as), the document as last saved there,
  * and whether a save is under way. Opening anything else (a file, an example) starts afresh:
  * that document is not on the server.
+ *
+ * It also keeps the step ids reserved for the document (../commands/reserved-ids.ts): on every
+ * open, the document's own and those of its published versions on the server; on every change,
+ * the steps' ids as they now are, so an id once used in this session is never given again.
  */
 
 /** Where the open sequence is on the server: its id and the draft's revision it matches. */
@@ -46,9 +52,22 @@ export interface OpenOptions {
   saved?: boolean;
   /** It was changed before (a working copy reopened): replacing it would lose work. */
   edited?: boolean;
+  /**
+   * Step ids no new step may take though the document may not hold them: the server's
+   * `publishedStepIds`, or those a working copy kept.
+   */
+  reservedStepIds?: Iterable<string>;
 }
 
-export function createDocumentLife(sequences: StoreApi<SequenceStore>) {
+export interface LifeOptions {
+  /** The ledger the commands read (the editor's one by default). */
+  reserved?: ReservedStepIds;
+}
+
+export function createDocumentLife(
+  sequences: StoreApi<SequenceStore>,
+  { reserved = reservedStepIds }: LifeOptions = {},
+) {
   const store = createStore<DocumentLife>()(() => ({
     origin: null,
     saved: null,
@@ -57,14 +76,24 @@ export function createDocumentLife(sequences: StoreApi<SequenceStore>) {
   }));
   let opening = false;
 
+  /** The step ids of every document of this session so far are reserved (undo brings none back). */
+  const reserveStepsOf = (file: SequenceFile | null) => {
+    if (file) reserved.addStepsOf(file as unknown as Sequence);
+  };
+
   sequences.subscribe((now, before) => {
     if (now.openCount !== before.openCount) {
+      reserved.reset();
+      reserveStepsOf(now.file);
       // Something else opened a document (Open file, an example, a dropped file): it is not
       // on the server.
       if (!opening) store.setState({ origin: null, saved: null, saving: false, edited: false });
-    } else if (now.revision !== before.revision && !store.getState().edited) {
-      store.setState({ edited: true });
+      return;
     }
+    if (now.file !== before.file && now.file?.nodes !== before.file?.nodes)
+      reserveStepsOf(now.file);
+    if (now.revision !== before.revision && !store.getState().edited)
+      store.setState({ edited: true });
   });
 
   return {
@@ -79,6 +108,7 @@ export function createDocumentLife(sequences: StoreApi<SequenceStore>) {
       } finally {
         opening = false;
       }
+      reserved.add(options.reservedStepIds ?? []);
       const file = sequences.getState().file;
       store.setState({ origin, saved: saved && origin ? file : null, saving: false, edited });
     },
@@ -90,6 +120,16 @@ export function createDocumentLife(sequences: StoreApi<SequenceStore>) {
 
     setSaving(saving: boolean) {
       store.setState({ saving });
+    },
+
+    /** No new step may take these ids (more published ids learnt from the server). */
+    reserveStepIds(ids: Iterable<string>) {
+      reserved.add(ids);
+    },
+
+    /** The step ids reserved for the open document, sorted (what a working copy keeps). */
+    reservedStepIds(): string[] {
+      return reserved.list();
     },
 
     saveState(): SaveState {

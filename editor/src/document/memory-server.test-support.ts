@@ -97,6 +97,9 @@ export class MemoryServer {
           revision: s.revision,
           draft: structuredClone(s.draft) as unknown as Record<string, unknown>,
           published: last ? { version: last.version, publishedAt: '2026-12-01T09:00:00Z' } : null,
+          publishedStepIds: [
+            ...new Set(s.versions.flatMap((v) => v.definition.nodes.map((n) => n.id))),
+          ].sort(),
         };
       },
       create: async (file) => {

@@ -18,6 +18,12 @@ export interface WorkingCopy {
   saved: boolean;
   /** When it was kept (ms since the epoch): a new tab reopens the latest. */
   keptAt: number;
+  /**
+   * The step ids no new step may take (../commands/reserved-ids.ts): those of the published
+   * versions and those the document had earlier, so a reload gives none of them again.
+   * Absent from copies kept before there was this list.
+   */
+  reservedStepIds?: string[];
 }
 
 /** Where working copies are kept (IndexedDB, else localStorage). */
@@ -42,7 +48,7 @@ export const KEPT_COPIES = 5;
  */
 export function asWorkingCopy(value: unknown): WorkingCopy | undefined {
   if (!isObject(value)) return undefined;
-  const { tab, fileName, document, origin, saved, keptAt } = value;
+  const { tab, fileName, document, origin, saved, keptAt, reservedStepIds } = value;
   if (typeof tab !== 'string' || typeof fileName !== 'string' || !isObject(document))
     return undefined;
   if (typeof keptAt !== 'number' || !Number.isFinite(keptAt)) return undefined;
@@ -54,6 +60,9 @@ export function asWorkingCopy(value: unknown): WorkingCopy | undefined {
     origin: place,
     saved: saved === true && place !== null,
     keptAt,
+    ...(Array.isArray(reservedStepIds)
+      ? { reservedStepIds: reservedStepIds.filter((id): id is string => typeof id === 'string') }
+      : {}),
   };
 }
 

@@ -81,6 +81,7 @@ describe("the editor's sequences client, against the API", () => {
       revision: 1,
       draft: v1,
       published: null,
+      publishedStepIds: [],
     });
   });
 
@@ -149,6 +150,10 @@ describe("the editor's sequences client, against the API", () => {
       stayed: [],
       stayedTotal: 0,
     });
+    // The removed step's id stays taken for the editor: version 1 had it.
+    const loaded = await client.load('follow');
+    expect(loaded.draft.nodes).not.toContainEqual(expect.objectContaining({ id: 'wait' }));
+    expect(loaded.publishedStepIds).toEqual(expect.arrayContaining(['wait', 'pause', 'later']));
   });
 
   it('answers who stayed on their version and why, in words the dialog can say', async () => {

@@ -29,5 +29,6 @@ export {
   SequenceSettingsForm,
   type SequenceSettingsFormProps,
 } from './settings-panel/index.ts';
+export { CardTextProvider } from './steps/card-text.tsx';
 export { stepNodeTypes } from './steps/node-types.ts';
 export { StepNode } from './steps/StepNode.tsx';

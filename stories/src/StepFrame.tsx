@@ -1,4 +1,10 @@
-import { problemsByTarget, readSteps, stepNode, stepNodeTypes } from '@nudge/editor';
+import {
+  CardTextProvider,
+  problemsByTarget,
+  readSteps,
+  stepNode,
+  stepNodeTypes,
+} from '@nudge/editor';
 import type { Problem } from '@nudge/schema';
 import { ReactFlow, ReactFlowProvider } from '@xyflow/react';
 
@@ -33,15 +39,17 @@ export function StepFrame({
   };
   return (
     <ReactFlowProvider>
-      <div style={{ width: 440, height: 280 }}>
-        <ReactFlow
-          defaultNodes={[flowNode]}
-          nodeTypes={stepNodeTypes}
-          nodesConnectable={false}
-          fitView
-          fitViewOptions={{ maxZoom: 1.25 }}
-        />
-      </div>
+      <CardTextProvider editable={false}>
+        <div style={{ width: 440, height: 280 }}>
+          <ReactFlow
+            defaultNodes={[flowNode]}
+            nodeTypes={stepNodeTypes}
+            nodesConnectable={false}
+            fitView
+            fitViewOptions={{ maxZoom: 1.25 }}
+          />
+        </div>
+      </CardTextProvider>
     </ReactFlowProvider>
   );
 }

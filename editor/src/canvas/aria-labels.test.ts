@@ -86,4 +86,12 @@ describe('step and link names', () => {
     expect(ko.ariaLabel).toBe('wait(시간 초과)에서 call(으)로 가는 연결');
     expect(ko.domAttributes).toEqual({ 'aria-roledescription': '연결' });
   });
+
+  it('puts ids in as written, whatever they hold', () => {
+    const t = i18n.getFixedT('en');
+    const odd = { ...step, data: { ...step.data, step: { ...step.data.step, id: '$&$1 {{x}}' } } };
+    expect(labelStep(odd, t).ariaLabel).toBe('Email step $&$1 {{x}}');
+    const edge = { ...link('yes'), source: '$`', target: "$'" } as LinkFlowEdge;
+    expect(labelLink(edge, t).ariaLabel).toBe("Link from $` (Yes) to $'");
+  });
 });

@@ -6,10 +6,9 @@ import {
   getSmoothStepPath,
 } from '@xyflow/react';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { LinkFlowEdge } from '../canvas/flow-types.ts';
 import { openOverlay, useIsDropLink } from '../canvas/overlay.ts';
-import { useSequence } from '../sequence/store.ts';
+import { useCardText } from './card-text.tsx';
 import './link.css';
 
 /**
@@ -21,8 +20,7 @@ import './link.css';
  * Test hooks: the button is data-testid="insert-step" with data-edge-id (the link's canvas id).
  */
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
-  const { t } = useTranslation();
-  const editable = useSequence((s) => s.editable);
+  const { t, editable } = useCardText();
   const dropping = useIsDropLink(props.id);
   const [path, labelX, labelY] = getSmoothStepPath({
     sourceX: props.sourceX,

@@ -2,11 +2,11 @@ import type { Problem } from '@nudge/schema';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import type { TFunction } from 'i18next';
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { StepFlowNode } from '../canvas/flow-types.ts';
 import type { TargetProblems } from '../problems/by-target.ts';
 import { problemTitle } from '../problems/title.ts';
 import { acceptsEdges } from '../sequence/file.ts';
+import { useCardText } from './card-text.tsx';
 import { type HandleLabel, handleLabels } from './handles.ts';
 import { StepIcon } from './StepIcon.tsx';
 import { summarizeStep } from './summary.ts';
@@ -19,10 +19,10 @@ import './step.css';
  * Test hooks: the root has data-testid="step", data-type and data-state ("ok" | "warning" |
  * "error"); the problem count badge is data-testid="step-badge"; each branch handle's label
  * is data-testid="step-handle" with data-handle-id. React Flow's wrapper around it keeps
- * data-id (the node id) and gets the `selected` class.
+ * data-id (the node id) and gets the `selected` class. Drawn inside CardTextProvider.
  */
 export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>) {
-  const { t } = useTranslation();
+  const { t } = useCardText();
   const { step, problems, stray } = data;
   const summary = summarizeStep(step, t);
   const state =
@@ -47,7 +47,7 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
         <StepIcon type={step.type} />
         <span className="step__type">{t(`step.types.${step.type}`)}</span>
         <span className="step__id">{step.id}</span>
-        <ProblemBadge problems={problems} />
+        <ProblemBadge problems={problems} t={t} />
       </div>
       {summary.length > 0 && (
         <div className="step__summary" title={summary.join('\n')}>
@@ -58,13 +58,12 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
           ))}
         </div>
       )}
-      <StepHandles handles={handleLabels(step, t, stray.sources)} />
+      <StepHandles handles={handleLabels(step, t, stray.sources)} t={t} />
     </div>
   );
 });
 
-function ProblemBadge({ problems }: { problems: TargetProblems }) {
-  const { t } = useTranslation();
+function ProblemBadge({ problems, t }: { problems: TargetProblems; t: TFunction }) {
   const errors = problems.errors.length;
   const count = errors > 0 ? errors : problems.warnings.length;
   if (count === 0) return null;
@@ -92,8 +91,7 @@ function describe(problem: Problem, t: TFunction): string {
  * One plain handle at the bottom, or a row of labelled branch handles; none for exit.
  * Stray handles (used by links, unknown to the type) are drawn in red so those links show.
  */
-function StepHandles({ handles }: { handles: HandleLabel[] }) {
-  const { t } = useTranslation();
+function StepHandles({ handles, t }: { handles: HandleLabel[]; t: TFunction }) {
   const [first] = handles;
   if (!first) return null;
   if (handles.length === 1 && first.id === null && !first.stray)

@@ -6,15 +6,18 @@ import {
   type Node,
   Panel,
   ReactFlow,
+  type ReactFlowInstance,
   ReactFlowProvider,
+  useStoreApi,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { type MouseEvent, useCallback, useMemo, useRef } from 'react';
+import { type MouseEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Palette } from '../palette/Palette.tsx';
 import { openSequenceSettings } from '../panel/panel-store.ts';
 import { sequenceStore, useSequence } from '../sequence/store.ts';
+import { CardTextProvider } from '../steps/card-text.tsx';
 import { linkEdgeTypes } from '../steps/LinkEdge.tsx';
 import { stepNodeTypes } from '../steps/node-types.ts';
 import { Announcer } from './Announcer.tsx';
@@ -23,6 +26,7 @@ import { CanvasOverlays } from './CanvasOverlays.tsx';
 import { FocusOnRequest } from './FocusOnRequest.tsx';
 import type { LinkFlowEdge, StepFlowNode } from './flow-types.ts';
 import { useLabelledFlow } from './labelled-flow.ts';
+import { LARGE_SEQUENCE, openingArea, openingViewport } from './opening-view.ts';
 import { openOverlay } from './overlay.ts';
 import { RefusalNotice } from './RefusalNotice.tsx';
 import { useCanvasKeys } from './use-canvas-keys.ts';
@@ -32,7 +36,6 @@ import { FIT_VIEW, useView } from './use-view.ts';
 import '../ui/button.css';
 import './canvas.css';
 
-const LARGE_SEQUENCE = 200;
 const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Shift-click adds a step to the selection, as Ctrl/Cmd-click does. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
@@ -77,51 +80,78 @@ function SequenceFlow() {
     })),
   );
   const labelled = useLabelledFlow(nodes, edges);
+  const opening = useOpening(nodes, edges);
   const { isValidConnection, onConnect, onBeforeDelete } = useEditing();
   const drop = useStepDrop();
   const menus = useContextMenus();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the labels follow the language
   const ariaLabelConfig = useMemo(() => canvasAriaLabels(t), [t, i18n.language]);
   return (
-    <ReactFlow
-      className="canvas"
-      aria-label={t('canvas.label')}
-      nodes={labelled.nodes}
-      edges={labelled.edges}
-      nodeTypes={stepNodeTypes}
-      edgeTypes={linkEdgeTypes}
-      onNodesChange={changeNodes}
-      onEdgesChange={changeEdges}
-      nodesConnectable={editable}
-      onConnect={onConnect}
-      isValidConnection={isValidConnection}
-      onBeforeDelete={onBeforeDelete}
-      // Choosing a step shows its settings in the side panel, in place of the sequence's.
-      onNodeClick={closeSequenceSettings}
-      deleteKeyCode={editable ? DELETE_KEYS : null}
-      multiSelectionKeyCode={MULTI_SELECT_KEYS}
-      // Shift-drag on the canvas draws a box that selects the steps in it.
-      selectionKeyCode="Shift"
-      {...drop}
-      {...menus}
-      fitView
-      fitViewOptions={{ padding: FIT_VIEW.padding, maxZoom: FIT_VIEW.maxZoom }}
-      minZoom={0.05}
-      // Large sequences stay responsive when off-screen steps are not drawn.
-      onlyRenderVisibleElements={nodes.length > LARGE_SEQUENCE}
-      ariaLabelConfig={ariaLabelConfig}
-    >
-      <Background gap={24} color="#e2e8f0" />
-      <Controls showInteractive={false} />
-      <MiniMap pannable zoomable nodeColor={miniMapColor} />
-      <Panel position="top-left">
-        <TidyUpButton />
-      </Panel>
-      <FocusOnRequest />
-      <RefusalNotice />
-    </ReactFlow>
+    <CardTextProvider editable={editable}>
+      <ReactFlow
+        className="canvas"
+        aria-label={t('canvas.label')}
+        nodes={labelled.nodes}
+        edges={labelled.edges}
+        nodeTypes={stepNodeTypes}
+        edgeTypes={linkEdgeTypes}
+        onNodesChange={changeNodes}
+        onEdgesChange={changeEdges}
+        nodesConnectable={editable}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onBeforeDelete={onBeforeDelete}
+        // Choosing a step shows its settings in the side panel, in place of the sequence's.
+        onNodeClick={closeSequenceSettings}
+        deleteKeyCode={editable ? DELETE_KEYS : null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        // Shift-drag on the canvas draws a box that selects the steps in it.
+        selectionKeyCode="Shift"
+        {...drop}
+        {...menus}
+        {...opening}
+        minZoom={0.05}
+        // Large sequences stay responsive when off-screen steps are not drawn.
+        onlyRenderVisibleElements={nodes.length > LARGE_SEQUENCE}
+        ariaLabelConfig={ariaLabelConfig}
+      >
+        <Background gap={24} color="#e2e8f0" />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} />
+        <Panel position="top-left">
+          <TidyUpButton />
+        </Panel>
+        <FocusOnRequest />
+        <RefusalNotice />
+      </ReactFlow>
+    </CardTextProvider>
   );
 }
+
+/**
+ * How the canvas first shows a sequence (the canvas is new for each one opened): fitted whole,
+ * or, when it is large, its beginning (opening-view.ts).
+ */
+function useOpening(nodes: StepFlowNode[], edges: LinkFlowEdge[]) {
+  const [area] = useState(() =>
+    nodes.length > LARGE_SEQUENCE ? openingArea(nodes, edges) : undefined,
+  );
+  const store = useStoreApi();
+  return useMemo(() => {
+    if (!area) return FITTED;
+    return {
+      onInit: (flow: ReactFlowInstance<StepFlowNode, LinkFlowEdge>) => {
+        const { width, height } = store.getState();
+        void flow.setViewport(openingViewport(area, { width, height }));
+      },
+    };
+  }, [area, store]);
+}
+
+const FITTED = {
+  fitView: true,
+  fitViewOptions: { padding: FIT_VIEW.padding, maxZoom: FIT_VIEW.maxZoom },
+} as const;
 
 /** Right-click on a step (acting on the selection it is in), a link, or the canvas. */
 function useContextMenus() {

@@ -12,8 +12,9 @@ import {
   type SequenceFile,
   strayHandles,
 } from '../sequence/file.ts';
+import { drawnHandles } from './drawn-handles.ts';
 import type { LinkFlowEdge, StepFlowNode, StrayHandles } from './flow-types.ts';
-import { type LayoutLink, layoutSteps, separateSteps } from './layout.ts';
+import { type LayoutLink, layoutSteps, STEP_SIZE, separateSteps } from './layout.ts';
 
 /** The canvas's view of a sequence file: React Flow nodes and edges, laid out. */
 export interface Flow {
@@ -85,7 +86,16 @@ export function stepNode(
   problems = NO_PROBLEMS,
   stray = NO_STRAY,
 ): StepFlowNode {
-  return { id: step.key, type: step.type, position, data: { step, problems, stray } };
+  return {
+    id: step.key,
+    type: step.type,
+    position,
+    data: { step, problems, stray },
+    // Until the card is drawn and measured: see drawn-handles.ts.
+    initialWidth: STEP_SIZE.width,
+    initialHeight: STEP_SIZE.height,
+    handles: drawnHandles(step, stray),
+  };
 }
 
 export function linkEdge(link: FileLink, problems = NO_PROBLEMS): LinkFlowEdge {

@@ -4,7 +4,16 @@ import { useMemo } from 'react';
 import { STEP_SIZE } from './layout.ts';
 import type { ScreenPoint } from './overlay.ts';
 
-export const FIT_VIEW = { padding: 0.15, maxZoom: 1, duration: 300 } as const;
+/**
+ * Fit view takes in every step, drawn or not: a large sequence draws only the steps in view,
+ * and React Flow leaves the others out of the fit unless told (their size is the usual card's).
+ */
+export const FIT_VIEW = {
+  padding: 0.15,
+  maxZoom: 1,
+  duration: 300,
+  includeHiddenNodes: true,
+} as const;
 
 export interface View {
   /** The middle of the visible canvas, on the screen and on the canvas. */

@@ -25,8 +25,11 @@ export function redraw(file: SequenceFile, problems: Problem[], before: Drawn): 
     const old = previousNodes.get(node.id);
     if (!old) return node;
     if (sameStep(old, node)) return old;
+    // A drawn card keeps what React Flow measured of it, its handles too (drawn-handles.ts).
+    const { handles, ...rest } = node;
     return {
-      ...node,
+      ...rest,
+      ...(old.handles && handles ? { handles } : {}),
       ...(old.selected ? { selected: true } : {}),
       ...(old.measured ? { measured: old.measured } : {}),
     };

@@ -405,3 +405,25 @@ describe('arranging steps', () => {
     expect(saved.map((n) => n.position.y)).toEqual(ys.map(Math.round));
   });
 });
+
+describe('handles before and after a step is drawn', () => {
+  it('gives steps the places of their handles until React Flow measures them, then drops them', () => {
+    const store = createSequenceStore();
+    store.getState().openValue('onboarding.json', structuredClone(onboarding));
+    const [first, second] = store.getState().nodes;
+    expect(first?.handles?.length).toBeGreaterThan(0);
+    store.getState().changeNodes([
+      {
+        type: 'dimensions',
+        id: first?.id as string,
+        dimensions: { width: 260, height: 90 },
+        setAttributes: false,
+      },
+    ]);
+    const after = store.getState().nodes;
+    expect(after[0]?.handles).toBeUndefined();
+    expect(after[0]?.measured).toEqual({ width: 260, height: 90 });
+    // Steps not yet drawn keep theirs, the very objects.
+    expect(after[1]).toBe(second);
+  });
+});

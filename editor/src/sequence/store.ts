@@ -103,6 +103,8 @@ export interface SequenceActions {
    * JSON is validated and shown.
    */
   openBytes(fileName: string, bytes: Uint8Array): void;
+  /** Opens what checking a file's bytes gave (checker.ts: off the page's thread). */
+  openChecked(fileName: string, checked: CheckedFile): void;
   /** Opens an already parsed file (an example, or JSON from the API). */
   openValue(fileName: string, value: unknown): void;
   /** Shows why a file could not be opened, closing whatever was open. */
@@ -232,6 +234,10 @@ export function createSequenceStore() {
             open(fileName, checkSequenceBytes(bytes));
           },
 
+          openChecked(fileName, checked) {
+            open(fileName, checked);
+          },
+
           openValue(fileName, value) {
             show(fileName, value, validateSequence(value));
           },
@@ -249,7 +255,7 @@ export function createSequenceStore() {
           },
 
           changeNodes(changes) {
-            const nodes = applyNodeChanges(changes, get().nodes);
+            const nodes = withoutDrawnHandles(applyNodeChanges(changes, get().nodes), changes);
             // A drag ends with `dragging: false`: that is when the new position is worth keeping.
             const moved = new Set(
               changes.flatMap((c) => (c.type === 'position' && c.dragging === false ? [c.id] : [])),
@@ -404,6 +410,24 @@ function targetOf(
   if (!isObject(edge)) return undefined;
   const step = targets.nodeWithId(edge.source) ?? targets.nodeWithId(edge.target);
   return step === undefined ? undefined : { kind: 'node', id: step };
+}
+
+/**
+ * A step drawn and measured for the first time keeps the handles React Flow measured, not the
+ * places they were expected at before it was drawn (canvas/drawn-handles.ts).
+ */
+function withoutDrawnHandles(
+  nodes: StepFlowNode[],
+  changes: NodeChange<StepFlowNode>[],
+): StepFlowNode[] {
+  const measured = new Set(changes.flatMap((c) => (c.type === 'dimensions' ? [c.id] : [])));
+  if (measured.size === 0) return nodes;
+  return nodes.map((n) => (measured.has(n.id) && n.handles ? withoutHandles(n) : n));
+}
+
+function withoutHandles(node: StepFlowNode): StepFlowNode {
+  const { handles: _, ...rest } = node;
+  return rest;
 }
 
 /** Keeps the same object when nothing changes, so React Flow re-renders only what did. */

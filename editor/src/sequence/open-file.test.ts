@@ -1,6 +1,7 @@
 import coldMail from '@nudge/schema/examples/cold-mail.json';
 import onboarding from '@nudge/schema/examples/onboarding.json';
 import { describe, expect, it } from 'vitest';
+import { type Checker, inlineChecker } from './checker.ts';
 import { EXAMPLES, openExample } from './examples.ts';
 import { openFile } from './open-file.ts';
 import { createSequenceStore } from './store.ts';
@@ -71,5 +72,29 @@ describe('opening files one after another', () => {
       fileName: 'a.json',
       loadError: { kind: 'unreadable' },
     });
+  });
+
+  it('drops a file replaced while it was being checked (off the page, it takes a while)', async () => {
+    const store = createSequenceStore();
+    let release = () => {};
+    const slowChecker: Checker = {
+      checkBytes: (bytes) =>
+        new Promise((resolve) => {
+          release = () => void inlineChecker.checkBytes(bytes).then(resolve);
+        }),
+    };
+    const reading = openFile(new File([JSON.stringify(onboarding)], 'a.json'), store, slowChecker);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    openExample(example, store);
+    release();
+    await reading;
+    expect(store.getState().fileName).toBe('contract-renewal.json');
+  });
+
+  it('opens what the checker read', async () => {
+    const store = createSequenceStore();
+    await openFile(new File([JSON.stringify(coldMail)], 'cold-mail.json'), store, inlineChecker);
+    expect(store.getState()).toMatchObject({ fileName: 'cold-mail.json', errors: [] });
+    expect(store.getState().nodes).toHaveLength(coldMail.nodes.length);
   });
 });

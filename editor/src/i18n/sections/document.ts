@@ -301,8 +301,8 @@ export const ko: typeof en = {
     first:
       '아직 게시된 버전이 없습니다. 게시하면 시퀀스의 버전 1이 되고, 그때부터 연락처를 등록할 수 있습니다.',
     against:
-      '게시된 버전 {{version}}과(와) 비교한 변경 사항입니다. 게시하면 버전 {{next}}이(가) 됩니다.',
-    same: '초안이 버전 {{version}}과(와) 같습니다. 게시하면 똑같은 버전 {{next}}이(가) 만들어집니다.',
+      '게시된 버전 {{version}} 대비 변경 사항입니다. 게시하면 새 버전의 번호는 {{next}}입니다.',
+    same: '초안이 버전 {{version}}의 내용과 같습니다. 게시하면 내용이 같은 새 버전(버전 {{next}})이 만들어집니다.',
     added: '추가된 단계 ({{count}})',
     removed: '삭제된 단계 ({{count}})',
     changed: '바뀐 단계 ({{count}})',
@@ -323,7 +323,7 @@ export const ko: typeof en = {
     move: '진행 중인 등록자를 버전 {{next}}(으)로 옮기기',
     moveHint: '각 등록자는 새 버전에서 ID가 같은 단계부터 이어서 진행합니다.',
     stayHint:
-      '선택하지 않으면 모두 시작한 버전으로 끝까지 진행하고, 새로 등록하는 사람부터 버전 {{next}}을(를) 따릅니다.',
+      '선택하지 않으면 모두 시작한 버전으로 끝까지 진행하고, 새로 등록하는 사람은 버전 {{next}}에 따라 진행합니다.',
     mapTitle: '삭제된 단계에서 기다리는 등록자는 어디로 갈까요?',
     mapLabel_one: '{{step}}에 있는 {{count}}명',
     mapLabel_other: '{{step}}에 있는 {{count}}명',
@@ -336,7 +336,7 @@ export const ko: typeof en = {
     elsewhere_other:
       '{{count}}명은 지금 시퀀스에 없는 이전 버전의 단계에서 기다리고 있어 자기 버전에 남습니다.',
     stale:
-      '서버의 초안은 리비전 {{theirs}}(으)로, 내가 저장한 리비전 {{yours}}이(가) 아닙니다. 그 사이에 다른 사람이 저장했습니다. 이 창을 닫고 저장하거나 서버 초안을 불러온 뒤 게시하세요.',
+      '서버의 초안은 리비전 {{theirs}}이고, 내가 저장한 것은 리비전 {{yours}}입니다. 그 사이에 다른 사람이 저장했습니다. 이 창을 닫고 저장하거나 서버 초안을 불러온 뒤 게시하세요.',
     confirm: '버전 {{next}} 게시',
     publishing: '게시하는 중…',
     changedSince:
@@ -344,9 +344,9 @@ export const ko: typeof en = {
     readAgain: '다시 읽기',
     refused: '게시하지 않았습니다: {{message}}',
     result: {
-      published: '버전 {{version}}을(를) 게시했습니다.',
+      published: '버전 {{version}} 게시를 마쳤습니다.',
       stayPut:
-        '이미 시퀀스를 진행 중인 등록자는 자기 버전에 남고, 새로 등록하는 사람부터 버전 {{version}}(으)로 시작합니다.',
+        '이미 시퀀스를 진행 중인 등록자는 자기 버전에 남고, 새로 등록하는 사람은 버전 {{version}}에서 시작합니다.',
       nobody: '옮길 등록자가 없었습니다.',
       moved_one: '{{count}}명을 버전 {{version}}(으)로 옮겼습니다.',
       moved_other: '{{count}}명을 버전 {{version}}(으)로 옮겼습니다.',

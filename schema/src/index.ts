@@ -68,7 +68,12 @@ export {
   type Schedule,
   type Settings,
 } from './settings.ts';
-export { MERGE_CONTEXT } from './templates.ts';
+export {
+  keepTemplateAnalyses,
+  MERGE_CONTEXT,
+  type TemplateAnalyses,
+  templateAnalyses,
+} from './templates.ts';
 export { type BadText, findBadText, findBadTexts, textProblem } from './text.ts';
 export { isTimeZone } from './timezone.ts';
 export { type ValidateOptions, type ValidationResult, validateSequence } from './validate.ts';

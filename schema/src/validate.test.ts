@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_V1, LIMITS } from './format.ts';
 import { PROBLEM_CODES, type Problem, pointerTokens } from './problem.ts';
+import { keepTemplateAnalyses, templateAnalyses } from './templates.ts';
 import { validateSequence } from './validate.ts';
 
 const dir = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -778,6 +779,33 @@ describe('stored versions', () => {
     dataOf(file, 1).subjct = 'typo';
     expect(validateSequence(file, { stored: true }).errors.map((e) => e.code)).toEqual([
       'unknown_property',
+    ]);
+  });
+});
+
+describe('template analyses kept across threads', () => {
+  const withBody = (body: string) => {
+    const file = readJson(dir('../fixtures/valid-base.json'));
+    dataOf(file, 5).body = body;
+    return validateSequence(file);
+  };
+
+  it('hands out what it analysed, and uses analyses handed in, as plain data', () => {
+    const body = `Kept ${Date.now()} {{ contact.name }}`;
+    withBody(body);
+    const made = structuredClone(templateAnalyses());
+    expect(made.find(([text]) => text === body)?.[1]).toMatchObject({
+      variables: [{ root: 'contact' }],
+    });
+
+    // An analysis handed in is used for its text as if made here (this one says it is broken).
+    const other = `Handed in ${Date.now()}`;
+    keepTemplateAnalyses([[other, { error: 'as the worker found' }]]);
+    expect(withBody(other).errors).toEqual([
+      expect.objectContaining({
+        code: 'liquid_syntax',
+        message: expect.stringContaining('as the worker found'),
+      }),
     ]);
   });
 });

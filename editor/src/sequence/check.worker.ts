@@ -1,4 +1,4 @@
-import { checkSequenceBytes, validateSequence } from '@nudge/schema';
+import { checkSequenceBytes, templateAnalyses, validateSequence } from '@nudge/schema';
 import type { CheckAnswer, CheckRequest } from './checker.ts';
 
 /**
@@ -16,7 +16,7 @@ scope.addEventListener('message', (event) => {
   const { id, bytes } = event.data;
   let answer: CheckAnswer;
   try {
-    answer = { id, checked: checkSequenceBytes(bytes) };
+    answer = { id, checked: checkSequenceBytes(bytes), analyses: templateAnalyses() };
   } catch (error) {
     answer = { id, failed: String(error) };
   }

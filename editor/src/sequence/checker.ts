@@ -1,4 +1,9 @@
-import { type CheckedFile, checkSequenceBytes } from '@nudge/schema';
+import {
+  type CheckedFile,
+  checkSequenceBytes,
+  keepTemplateAnalyses,
+  type TemplateAnalyses,
+} from '@nudge/schema';
 
 /**
  * Reads and checks a sequence file's bytes as the CLI and the API do (decode, parse, validate),
@@ -20,7 +25,9 @@ export interface CheckRequest {
   id: number;
   bytes: Uint8Array;
 }
-export type CheckAnswer = { id: number; checked: CheckedFile } | { id: number; failed: string };
+export type CheckAnswer =
+  | { id: number; checked: CheckedFile; analyses: TemplateAnalyses }
+  | { id: number; failed: string };
 
 /** A checker on a worker of its own, started now so that it is ready when a file is chosen. */
 export function workerChecker(): Checker {
@@ -56,7 +63,11 @@ export function workerChecker(): Checker {
         // A copy goes to the worker: the caller keeps its bytes.
         current.postMessage({ id, bytes } satisfies CheckRequest);
       });
-      return 'checked' in answer ? answer.checked : checkSequenceBytes(bytes);
+      if (!('checked' in answer)) return checkSequenceBytes(bytes);
+      // The page validates every edit: with the worker's template analyses, the first edit
+      // doesn't parse every template of the file again.
+      keepTemplateAnalyses(answer.analyses);
+      return answer.checked;
     },
   };
 }

@@ -1,4 +1,6 @@
 /** What the stories use of the document's life; the editor's index.ts passes it on. */
+
+export { documentActions } from './actions.ts';
 export {
   ApiFailure,
   type PublishPreview,

@@ -3,7 +3,7 @@ import { useSequenceSettingsOpen } from '../panel/panel-store.ts';
 import { SequenceSettings } from '../panel/SequenceSettings.tsx';
 import { StepSettings } from '../panel/StepSettings.tsx';
 import { SequenceProblems } from '../problems/SequenceProblems.tsx';
-import { openFile } from '../sequence/open-file.ts';
+import { openFileReplacing } from '../toolbar/OpenFileButton.tsx';
 import { Toolbar } from '../toolbar/Toolbar.tsx';
 import { CanvasArea } from './CanvasArea.tsx';
 import { SequenceHeading } from './SequenceHeading.tsx';
@@ -13,7 +13,8 @@ import './app.css';
 
 /**
  * The editor page: a bar with the sequence's name and the file actions, the canvas, and
- * the problems panel. A file dropped anywhere opens.
+ * the problems panel. A file dropped anywhere opens (asking first when that would lose unsaved
+ * changes).
  *
  * End-to-end test hooks (kept stable): data-testid="open-file-input" (file input),
  * "sequence-name" (heading), "problems" (panel), "problem" (each problem, with data-code,
@@ -54,5 +55,5 @@ export function App() {
 
 // Module-level so the drop listeners are installed once.
 function openFileFromDrop(file: File) {
-  void openFile(file);
+  openFileReplacing(file);
 }

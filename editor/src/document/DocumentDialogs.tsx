@@ -1,5 +1,7 @@
 import { useStore } from 'zustand';
+import { sequenceName } from '../sequence/file.ts';
 import { type DocumentActions, documentActions } from './actions.ts';
+import { DiscardChangesDialog } from './DiscardChangesDialog.tsx';
 import { DocumentNotice } from './DocumentNotice.tsx';
 import { NewSequenceDialog } from './NewSequenceDialog.tsx';
 import { OpenFromServerDialog } from './OpenFromServerDialog.tsx';
@@ -14,6 +16,7 @@ import { TokenDialog } from './TokenDialog.tsx';
 export function DocumentDialogs({ actions = documentActions }: { actions?: DocumentActions }) {
   const { dialog, notice, busy } = useStore(actions.ui);
   const file = useStore(actions.sequences, (s) => s.file);
+  const fileName = useStore(actions.sequences, (s) => s.fileName);
   const close = () => actions.closeDialog();
   const message = notice && (
     <DocumentNotice
@@ -66,6 +69,16 @@ export function DocumentDialogs({ actions = documentActions }: { actions?: Docum
         >
           {message}
         </SaveConflictDialog>
+      );
+    case 'replace':
+      return (
+        <DiscardChangesDialog
+          name={sequenceName(file) ?? fileName ?? ''}
+          risk={dialog.risk}
+          what={dialog.what}
+          onKeep={close}
+          onDiscard={() => actions.discardAndOpen()}
+        />
       );
     case 'publish': {
       const client = actions.client();

@@ -6,7 +6,7 @@ import { sequenceName } from '../sequence/file.ts';
 import { type SequenceStore, sequenceStore } from '../sequence/store.ts';
 import { ApiFailure, httpSequencesClient, type SequencesClient } from './api.ts';
 import { downloadFile, type ExportedFile, exportSequence, myCopyName } from './export.ts';
-import { type DocumentLifeApi, documentLife } from './life.ts';
+import { type DocumentLifeApi, documentLife, type WorkAtRisk } from './life.ts';
 import { type Conflict, changeSequenceId, saveDocument } from './save.ts';
 
 /**
@@ -19,12 +19,17 @@ import { type Conflict, changeSequenceId, saveDocument } from './save.ts';
 /** What to do once a token is given. */
 export type Pending = 'save' | 'publish' | 'open' | 'new';
 
+/** What is about to be opened in place of the document: a file (picked or dropped), an example. */
+export type Replacement = { kind: 'file'; name: string } | { kind: 'example'; name: string };
+
 export type DocumentDialog =
   | { kind: 'new' }
   | { kind: 'open' }
   | { kind: 'token'; refused: boolean; next: Pending }
   | { kind: 'conflict'; conflict: Conflict; next: Pending | null }
-  | { kind: 'publish'; id: string; revision: number };
+  | { kind: 'publish'; id: string; revision: number }
+  /** Opening `what` would lose the work at `risk`: keep working, or discard it and `open`. */
+  | { kind: 'replace'; what: Replacement; risk: Exclude<WorkAtRisk, null>; open: () => void };
 
 /** A message under the toolbar: what failed, and that nothing was lost. */
 export type DocumentNotice =
@@ -122,6 +127,32 @@ export function createDocumentActions(deps: ActionDeps) {
 
     newSequence() {
       set({ dialog: { kind: 'new' } });
+    },
+
+    /**
+     * Opens a file or an example in place of the document: at once when that loses nothing,
+     * else after asking (keep working, or discard the changes and open). Nothing happens while
+     * another dialog is open (a file dropped on it). Returns whether it opened at once.
+     */
+    replaceWith(what: Replacement, open: () => void): boolean {
+      const { dialog } = ui.getState();
+      if (dialog && dialog.kind !== 'replace') return false;
+      const risk = life.workAtRisk();
+      if (risk === null) {
+        if (dialog) set({ dialog: null });
+        open();
+        return true;
+      }
+      set({ dialog: { kind: 'replace', what, risk, open }, notice: null });
+      return false;
+    },
+
+    /** Discards the changes and opens what the replace dialog asked about. */
+    discardAndOpen() {
+      const dialog = ui.getState().dialog;
+      if (dialog?.kind !== 'replace') return;
+      set({ dialog: null });
+      dialog.open();
     },
 
     /** Opens a new sequence holding only its entry, named `name`, with this `id`. */
@@ -222,6 +253,7 @@ export function createDocumentActions(deps: ActionDeps) {
       if (!file) return;
       const exported = exportSequence(file, life.store.getState().origin?.id);
       download(name ? { ...exported, name } : exported);
+      life.markExported(file);
     },
 
     /** Keeps the token given, then goes on with what asked for it. */

@@ -30,7 +30,16 @@ export interface DocumentLife {
   saving: boolean;
   /** The document was changed since it was opened (so replacing it would lose work). */
   edited: boolean;
+  /** The very document object last exported to a file (Export); null if none since the open. */
+  exported: SequenceFile | null;
 }
+
+/**
+ * What replacing the open document would lose: `unsaved`, changes not saved to the server it
+ * came from (or was saved to); `not_kept`, changes to a document on no server that were not
+ * exported either; null, nothing.
+ */
+export type WorkAtRisk = 'unsaved' | 'not_kept' | null;
 
 /** What the header says. `none`: nothing open (or a file that could not be read). */
 export type SaveState = 'none' | 'saving' | 'saved' | 'unsaved' | 'not_on_server';
@@ -73,6 +82,7 @@ export function createDocumentLife(
     saved: null,
     saving: false,
     edited: false,
+    exported: null,
   }));
   let opening = false;
 
@@ -87,7 +97,8 @@ export function createDocumentLife(
       reserveStepsOf(now.file);
       // Something else opened a document (Open file, an example, a dropped file): it is not
       // on the server.
-      if (!opening) store.setState({ origin: null, saved: null, saving: false, edited: false });
+      if (!opening)
+        store.setState({ origin: null, saved: null, saving: false, edited: false, exported: null });
       return;
     }
     if (now.file !== before.file && now.file?.nodes !== before.file?.nodes)
@@ -95,6 +106,19 @@ export function createDocumentLife(
     if (now.revision !== before.revision && !store.getState().edited)
       store.setState({ edited: true });
   });
+
+  /**
+   * What opening something else now would lose: changes not saved on the server the document
+   * lives on (while a save is under way too: it may fail), or changes to a document on no
+   * server that were not exported as they are now.
+   */
+  const workAtRisk = (): WorkAtRisk => {
+    const file = sequences.getState().file;
+    if (!file) return null;
+    const { origin, saved, edited, exported } = store.getState();
+    if (origin) return file === saved ? null : 'unsaved';
+    return edited && file !== exported ? 'not_kept' : null;
+  };
 
   return {
     store,
@@ -110,12 +134,23 @@ export function createDocumentLife(
       }
       reserved.add(options.reservedStepIds ?? []);
       const file = sequences.getState().file;
-      store.setState({ origin, saved: saved && origin ? file : null, saving: false, edited });
+      store.setState({
+        origin,
+        saved: saved && origin ? file : null,
+        saving: false,
+        edited,
+        exported: null,
+      });
     },
 
     /** `file` is now the server's draft at `origin`. */
     markSaved(origin: Origin, file: SequenceFile) {
       store.setState({ origin, saved: file, saving: false });
+    },
+
+    /** `file` was downloaded as a file (Export): a document on no server is kept by it. */
+    markExported(file: SequenceFile) {
+      store.setState({ exported: file });
     },
 
     setSaving(saving: boolean) {
@@ -136,10 +171,11 @@ export function createDocumentLife(
       return saveStateOf(sequences.getState().file, store.getState());
     },
 
-    /** Opening something else now would lose work: changes not saved on the server. */
+    workAtRisk,
+
+    /** Opening something else now would lose work (see workAtRisk). */
     wouldLoseWork(): boolean {
-      const state = saveStateOf(sequences.getState().file, store.getState());
-      return state === 'unsaved' || (state === 'not_on_server' && store.getState().edited);
+      return workAtRisk() !== null;
     },
   };
 }

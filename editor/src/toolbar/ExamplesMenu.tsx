@@ -1,12 +1,17 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { documentActions } from '../document/actions.ts';
 import { EXAMPLES, openExample } from '../sequence/examples.ts';
 
-/** A menu of the bundled example sequences. Test hook: items are data-testid="example" with data-example. */
+/**
+ * A menu of the bundled example sequences. Opening one over unsaved changes asks first (keep
+ * working, or discard and open). Test hook: items are data-testid="example" with data-example.
+ */
 export function ExamplesMenu() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const menuId = useId();
 
   useEffect(() => {
@@ -33,6 +38,7 @@ export function ExamplesMenu() {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={menuId}
+        ref={button}
         data-testid="examples-button"
         onClick={() => setOpen(!open)}
       >
@@ -50,7 +56,11 @@ export function ExamplesMenu() {
               data-example={example.fileName}
               onClick={() => {
                 setOpen(false);
-                openExample(example);
+                // The menu closes: focus goes back to its button (and there after a dialog).
+                button.current?.focus();
+                documentActions.replaceWith({ kind: 'example', name: example.name }, () =>
+                  openExample(example),
+                );
               }}
             >
               <span>{example.name}</span>

@@ -21,6 +21,16 @@ export const en = {
   onServer: 'On the server: {{id}}',
   replaces:
     'The open sequence has changes that are not saved on the server: this replaces them. Save or export it first to keep them.',
+  discard: {
+    title: 'Discard your unsaved changes?',
+    unsaved: '“{{name}}” has changes that are not saved on the server.',
+    not_kept: '“{{name}}” has changes that are not saved on the server or exported to a file.',
+    file: 'Opening the file {{file}} replaces it, and those changes are lost.',
+    example: 'Opening the example “{{example}}” replaces it, and those changes are lost.',
+    advice: 'To keep them, choose Keep working, then Save or Export.',
+    keep: 'Keep working',
+    discard: 'Discard and open',
+  },
   status: {
     saved: 'Saved',
     unsaved: 'Unsaved changes',
@@ -199,6 +209,16 @@ export const ko: typeof en = {
   onServer: '서버: {{id}}',
   replaces:
     '열려 있는 시퀀스에 서버에 저장되지 않은 변경 사항이 있으며, 이 작업은 그것을 대체합니다. 변경 사항을 남기려면 먼저 저장하거나 내보내세요.',
+  discard: {
+    title: '저장하지 않은 변경 사항을 버릴까요?',
+    unsaved: '“{{name}}”에 서버에 저장하지 않은 변경 사항이 있습니다.',
+    not_kept: '“{{name}}”에 서버에 저장하거나 파일로 내보내지 않은 변경 사항이 있습니다.',
+    file: '이 파일({{file}})을 열면 지금 시퀀스가 바뀌고 이 변경 사항은 사라집니다.',
+    example: '이 예제(“{{example}}”)를 열면 지금 시퀀스가 바뀌고 이 변경 사항은 사라집니다.',
+    advice: '변경 사항을 남기려면 계속 작업을 누른 뒤 저장하거나 내보내세요.',
+    keep: '계속 작업',
+    discard: '버리고 열기',
+  },
   status: {
     saved: '저장됨',
     unsaved: '저장되지 않은 변경 사항',

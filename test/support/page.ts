@@ -29,13 +29,17 @@ export interface BuilderPageOptions {
   viewport?: { width: number; height: number };
 }
 
-/** A console error the test expects: Chromium's "Failed to load resource" for one answer. */
+/**
+ * A console error the test expects: Chromium's "Failed to load resource" for one answer (its
+ * status), or for a request that got none (its network error, e.g. net::ERR_FAILED).
+ */
 interface AllowedLoad {
-  status: number;
+  status: number | string;
   path: string;
 }
 
 const FAILED_LOAD = /^Failed to load resource: the server responded with a status of (\d+)\b/;
+const NO_ANSWER = /^Failed to load resource: (net::ERR_[A-Z_]+)$/;
 
 export class BuilderPage {
   /** The page of the running test (a new one for each test; read it inside the test). */
@@ -71,16 +75,26 @@ export class BuilderPage {
     this.allowed.push({ status, path });
   };
 
+  /**
+   * Lets this test's page log "Failed to load resource: <error>" (a network error such as
+   * net::ERR_INTERNET_DISCONNECTED) for a request to exactly `path`, e.g. one the test aborts
+   * with page.route. Nothing else is allowed.
+   */
+  readonly allowNetworkError = (error: string, path: string): void => {
+    this.allowed.push({ status: error, path });
+  };
+
   private isAllowed(message: ConsoleMessage): boolean {
-    const status = FAILED_LOAD.exec(message.text())?.[1];
-    if (!status) return false;
+    const failed = FAILED_LOAD.exec(message.text())?.[1];
+    const status = failed ? Number(failed) : NO_ANSWER.exec(message.text())?.[1];
+    if (status === undefined) return false;
     let path: string;
     try {
       path = new URL(message.location().url).pathname;
     } catch {
       return false;
     }
-    return this.allowed.some((allow) => allow.status === Number(status) && allow.path === path);
+    return this.allowed.some((allow) => allow.status === status && allow.path === path);
   }
 
   readonly palette = (): Locator => {

@@ -5,6 +5,7 @@ import { createLiquid, liquidMessage } from './liquid.ts';
 import { type Problem, pointerOf } from './problem.ts';
 import { BUILTIN_VARIABLES } from './settings.ts';
 import { type TemplateCost, templateCost } from './template-cost.ts';
+import { utf8Length } from './text.ts';
 
 /**
  * Template checks: every Liquid template parses with the engine the runtime uses, stays
@@ -45,8 +46,6 @@ const liquid = () => {
   return engine;
 };
 
-const utf8 = new TextEncoder();
-
 export function templateProblems(input: Loose): Problem[] {
   const problems: Problem[] = [];
   const aliases = new Set(Object.keys(BUILTIN_VARIABLES));
@@ -62,7 +61,7 @@ export function templateProblems(input: Loose): Problem[] {
     for (const field of templateFields(node)) {
       const pointer = pointerOf('nodes', index, ...field.path);
       const where = field.path.slice(1).join('.');
-      const bytes = utf8.encode(field.text).length;
+      const bytes = utf8Length(field.text);
       if (bytes > LIMITS.templateBytes) {
         problems.push({
           severity: 'error',

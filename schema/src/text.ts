@@ -80,3 +80,28 @@ function mayHoldBadText(value: unknown): boolean {
   if (typeof value === 'string') return BAD_TEXT.test(value);
   return typeof value === 'object' && value !== null;
 }
+
+/**
+ * A string's size in UTF-8, as TextEncoder writes it (a lone surrogate as U+FFFD, 3 bytes),
+ * without encoding it: the editor validates every template on every edit.
+ */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) {
+      bytes += 1;
+      continue;
+    }
+    const next = text.charCodeAt(i + 1);
+    // A surrogate pair: 4 bytes for its 2 code units.
+    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      bytes += 2;
+      i++;
+      continue;
+    }
+    bytes += 2;
+  }
+  return bytes;
+}

@@ -238,27 +238,32 @@ function clear(p: Position, placed: Occupied): Position {
 
 /** Placed steps in a grid of step-sized cells, so finding an overlap looks at a few cells, not all steps. */
 class Occupied {
-  private cells = new Map<string, Position[]>();
+  /** Rows of cells by their y, then cells by their x: numbers, not string keys, as this runs on every edit. */
+  private rows = new Map<number, Map<number, Position[]>>();
 
   add(p: Position): void {
-    append(this.cells, Occupied.key(Occupied.cell(p)), p);
+    const cx = Math.floor(p.x / STEP_SIZE.width);
+    const cy = Math.floor(p.y / STEP_SIZE.height);
+    let row = this.rows.get(cy);
+    if (!row) {
+      row = new Map();
+      this.rows.set(cy, row);
+    }
+    const cell = row.get(cx);
+    if (cell) cell.push(p);
+    else row.set(cx, [p]);
   }
 
   overlapping(p: Position): Position | undefined {
-    const { cx, cy } = Occupied.cell(p);
-    for (let dx = -1; dx <= 1; dx++)
-      for (let dy = -1; dy <= 1; dy++)
-        for (const q of this.cells.get(Occupied.key({ cx: cx + dx, cy: cy + dy })) ?? [])
-          if (overlaps(p, q)) return q;
+    const cx = Math.floor(p.x / STEP_SIZE.width);
+    const cy = Math.floor(p.y / STEP_SIZE.height);
+    for (let dy = -1; dy <= 1; dy++) {
+      const row = this.rows.get(cy + dy);
+      if (!row) continue;
+      for (let dx = -1; dx <= 1; dx++)
+        for (const q of row.get(cx + dx) ?? []) if (overlaps(p, q)) return q;
+    }
     return undefined;
-  }
-
-  private static cell(p: Position) {
-    return { cx: Math.floor(p.x / STEP_SIZE.width), cy: Math.floor(p.y / STEP_SIZE.height) };
-  }
-
-  private static key({ cx, cy }: { cx: number; cy: number }): string {
-    return `${cx},${cy}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   Background,
+  ControlButton,
   Controls,
   type Edge,
   MiniMap,
@@ -13,6 +14,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import { type MouseEvent, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { Palette } from '../palette/Palette.tsx';
 import { openSequenceSettings } from '../panel/panel-store.ts';
@@ -26,6 +28,7 @@ import { CanvasOverlays } from './CanvasOverlays.tsx';
 import { FocusOnRequest } from './FocusOnRequest.tsx';
 import type { LinkFlowEdge, StepFlowNode } from './flow-types.ts';
 import { useLabelledFlow } from './labelled-flow.ts';
+import { chooseMinimap, isMinimapShown, minimapChoice } from './minimap-choice.ts';
 import { LARGE_SEQUENCE, openingArea, openingViewport } from './opening-view.ts';
 import { openOverlay } from './overlay.ts';
 import { RefusalNotice } from './RefusalNotice.tsx';
@@ -81,6 +84,7 @@ function SequenceFlow() {
   );
   const labelled = useLabelledFlow(nodes, edges);
   const opening = useOpening(nodes, edges);
+  const minimapShown = useStore(minimapChoice, (s) => isMinimapShown(s.choice, nodes.length));
   const { isValidConnection, onConnect, onBeforeDelete } = useEditing();
   const drop = useStepDrop();
   const menus = useContextMenus();
@@ -116,8 +120,10 @@ function SequenceFlow() {
         ariaLabelConfig={ariaLabelConfig}
       >
         <Background gap={24} color="#e2e8f0" />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} />
+        <Controls showInteractive={false}>
+          <MinimapButton shown={minimapShown} />
+        </Controls>
+        {minimapShown && <MiniMap pannable zoomable nodeColor={miniMapColor} />}
         <Panel position="top-left">
           <TidyUpButton />
         </Panel>
@@ -205,6 +211,32 @@ function useContextMenus() {
   return useMemo(
     () => ({ onNodeContextMenu, onSelectionContextMenu, onEdgeContextMenu, onPaneContextMenu }),
     [onNodeContextMenu, onSelectionContextMenu, onEdgeContextMenu, onPaneContextMenu],
+  );
+}
+
+/** Shows or hides the overview map (minimap-choice.ts). */
+function MinimapButton({ shown }: { shown: boolean }) {
+  const { t } = useTranslation();
+  const label = shown ? t('canvas.hideMinimap') : t('canvas.showMinimap');
+  return (
+    <ControlButton
+      onClick={() => chooseMinimap(!shown)}
+      aria-label={label}
+      aria-pressed={shown}
+      title={label}
+      data-testid="minimap-toggle"
+    >
+      <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+        <path
+          d="M1 3.5 5.5 2l5 1.5L15 2v10.5L10.5 14l-5-1.5L1 14Z"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.4"
+          strokeLinejoin="round"
+        />
+        <path d="M5.5 2v10.5M10.5 3.5V14" fill="none" stroke="currentColor" strokeWidth="1.4" />
+      </svg>
+    </ControlButton>
   );
 }
 

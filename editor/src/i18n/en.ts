@@ -66,6 +66,8 @@ export const en = {
     fitView: 'Fit view',
     controls: 'Canvas controls',
     minimap: 'Overview',
+    showMinimap: 'Show the overview',
+    hideMinimap: 'Hide the overview',
     stepHint: 'Press Enter or Space to select a step.',
     linkHint: 'Press Enter or Space to select a link.',
     handle: 'Handle',

@@ -66,6 +66,8 @@ export const ko: Resources = {
     fitView: '화면에 맞추기',
     controls: '캔버스 조작',
     minimap: '전체 보기',
+    showMinimap: '전체 보기 표시',
+    hideMinimap: '전체 보기 숨기기',
     stepHint: 'Enter 또는 Space 키로 단계를 선택합니다.',
     linkHint: 'Enter 또는 Space 키로 연결을 선택합니다.',
     handle: '연결점',

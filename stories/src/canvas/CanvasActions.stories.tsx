@@ -202,3 +202,24 @@ export const KeysInFieldsStayThere: Story = {
     await expect(body().queryByRole('dialog', { name: 'Insert a step' })).toBeNull();
   },
 };
+
+/** The overview map: hidden on a short sequence, shown by its button, which says its state. */
+export const OverviewMap: Story = {
+  play: async ({ canvasElement }) => {
+    localStorage.removeItem('nudge.minimap');
+    await openSequence(canvasElement, CHAIN);
+    const canvas = within(canvasElement);
+    const show = await canvas.findByRole('button', { name: 'Show the overview' });
+    await expect(show).toHaveAttribute('aria-pressed', 'false');
+    await expect(canvasElement.querySelector('.react-flow__minimap')).toBeNull();
+    await userEvent.click(show);
+    const hide = await canvas.findByRole('button', { name: 'Hide the overview' });
+    await expect(hide).toHaveAttribute('aria-pressed', 'true');
+    await waitFor(() => expect(canvasElement.querySelector('.react-flow__minimap')).not.toBeNull());
+    // Kept for the next visit; put back for the other stories.
+    await expect(localStorage.getItem('nudge.minimap')).toBe('shown');
+    await userEvent.click(hide);
+    await waitFor(() => expect(canvasElement.querySelector('.react-flow__minimap')).toBeNull());
+    localStorage.removeItem('nudge.minimap');
+  },
+};

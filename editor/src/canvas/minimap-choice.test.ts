@@ -5,11 +5,14 @@ import {
   minimapChoice,
   SHOWN_FROM_STEPS,
 } from './minimap-choice.ts';
+import { LARGE_SEQUENCE } from './opening-view.ts';
 
 describe('the overview map', () => {
-  it('shows by itself only for long sequences', () => {
+  it('shows by itself only for long sequences, short of large ones', () => {
     expect(isMinimapShown(null, 5)).toBe(false);
     expect(isMinimapShown(null, SHOWN_FROM_STEPS)).toBe(true);
+    expect(isMinimapShown(null, LARGE_SEQUENCE)).toBe(true);
+    expect(isMinimapShown(null, 2000)).toBe(false);
   });
 
   it("follows the person's choice, whatever the length, and keeps it", () => {

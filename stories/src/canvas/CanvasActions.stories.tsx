@@ -223,3 +223,77 @@ export const OverviewMap: Story = {
     localStorage.removeItem('nudge.minimap');
   },
 };
+
+/** start → ask (wait for a reply, 2 days), with nothing on either branch yet. */
+const BRANCHING = {
+  format: 'nudge.sequence/v1',
+  id: 'ask-first',
+  name: 'Ask first',
+  nodes: [
+    CHAIN.nodes[0],
+    {
+      id: 'ask',
+      type: 'wait_for',
+      position: { x: 0, y: 160 },
+      data: { rule: { event: 'replied' }, timeout: { amount: 2, unit: 'days' } },
+    },
+  ],
+  edges: [{ id: 'e1', source: 'start', target: 'ask' }],
+};
+
+/**
+ * With the keyboard alone: a branching step's menu inserts on the branch chosen (Timeout while
+ * Met is free), focus stays on the canvas when the focused step goes (Delete, an undo), and
+ * Escape in the step settings goes back to the step.
+ */
+export const KeyboardBranchesAndFocus: Story = {
+  play: async ({ canvasElement }) => {
+    await openSequence(canvasElement, BRANCHING);
+    const ask = stepElement(canvasElement, 'ask');
+    ask.focus();
+    await userEvent.keyboard('{Shift>}{F10}{/Shift}');
+    const menu = await body().findByRole('menu', { name: 'Step actions' });
+    await expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((i) => i.textContent),
+    ).toEqual([
+      'Insert after “Met”…',
+      'Insert after “Timeout”…',
+      'DuplicateCtrl+D',
+      'CopyCtrl+C',
+      'DeleteDel',
+    ]);
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await body().findByRole('dialog', { name: 'Insert a step' }, { timeout: 10_000 });
+    await userEvent.keyboard('task{Enter}');
+    await waitFor(() => expect(stepIds()).toContain('task-1'));
+    const file = sequenceStore.getState().file as {
+      edges: Array<{ source: string; sourceHandle?: string; target: string }>;
+    };
+    await expect(file.edges.find((e) => e.target === 'task-1')?.sourceHandle).toBe('timeout');
+    await waitFor(() => expect(stepElement(canvasElement, 'task-1')).toHaveFocus());
+
+    // Undo takes the new step back: focus goes to the step before it, not to the page.
+    await userEvent.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(stepIds()).not.toContain('task-1'));
+    await waitFor(() => expect(stepElement(canvasElement, 'ask')).toHaveFocus());
+
+    // Escape in the step settings: back to the step on the canvas.
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(selectedSteps()).toEqual(['ask']));
+    const amount = await within(canvasElement).findByRole(
+      'textbox',
+      { name: 'Amount' },
+      { timeout: 10_000 },
+    );
+    amount.focus();
+    await userEvent.keyboard('{Escape}');
+    await expect(stepElement(canvasElement, 'ask')).toHaveFocus();
+
+    // Delete the focused, selected step: focus goes to the entry that led into it.
+    await userEvent.keyboard('{Delete}');
+    await waitFor(() => expect(stepIds()).toEqual(['start']));
+    await waitFor(() => expect(stepElement(canvasElement, 'start')).toHaveFocus());
+  },
+};

@@ -42,11 +42,15 @@ describe('sequenceIdFrom', () => {
     expect(sequenceIdFrom('Café Crème')).toBe('cafe-creme');
   });
 
-  it('gives "sequence" for a name with no Latin letters or digits', () => {
-    expect(sequenceIdFrom('콜드메일')).toBe('sequence');
+  it('writes a Korean name in Latin letters', () => {
+    expect(sequenceIdFrom('콜드메일')).toBe('koldeumeil');
+    expect(sequenceIdFrom('가입 후속 안내 2026')).toBe('gaip-husok-annae-2026');
+  });
+
+  it('gives "sequence" for a name with no letters or digits it can write', () => {
     expect(sequenceIdFrom('')).toBe('sequence');
     expect(sequenceIdFrom('!!!')).toBe('sequence');
-    expect(sequenceIdFrom('콜드메일 2026')).toBe('2026');
+    expect(sequenceIdFrom('名前')).toBe('sequence');
   });
 
   it('always gives a valid sequence id, however long or odd the name', () => {

@@ -1,15 +1,18 @@
 import { FORMAT_V1, type Sequence } from '@nudge/schema';
+import { romanizeHangul } from './hangul.ts';
 
 /** The longest sequence id ([a-z0-9][a-z0-9-_]{0,63}). */
 const ID_LENGTH = 64;
 
 /**
  * A sequence id from its name: lowercase letters and digits, '-' for runs of anything else
- * ("Cold mail #2" gives "cold-mail-2", accents dropped: "Café" gives "cafe"). A name with no
- * Latin letters or digits (a Korean one, say) gives "sequence".
+ * ("Cold mail #2" gives "cold-mail-2", accents dropped: "Café" gives "cafe"), Korean in Latin
+ * letters ("가입 후속 안내" gives "gaip-husok-annae", hangul.ts). A name with no letters or
+ * digits left gives "sequence".
  */
 export function sequenceIdFrom(name: string): string {
-  const id = String(name)
+  // Before NFKD, which splits each Hangul syllable into its letters.
+  const id = romanizeHangul(String(name))
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

@@ -43,6 +43,7 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 /** Shift-click adds a step to the selection, as Ctrl/Cmd-click does. */
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const closeSequenceSettings = () => openSequenceSettings(false);
+const PRO_OPTIONS = { hideAttribution: true };
 
 /**
  * The builder: the Steps palette beside the sequence on a React Flow canvas. A fresh canvas
@@ -118,6 +119,9 @@ function SequenceFlow() {
         // Large sequences stay responsive when off-screen steps are not drawn.
         onlyRenderVisibleElements={nodes.length > LARGE_SEQUENCE}
         ariaLabelConfig={ariaLabelConfig}
+        // React Flow's credit link was an English tab stop between the canvas and the step's
+        // settings, on every page; it is credited in the README instead (MIT allows either).
+        proOptions={PRO_OPTIONS}
       >
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false}>

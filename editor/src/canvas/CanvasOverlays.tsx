@@ -1,5 +1,7 @@
-import { lazy, Suspense, useCallback, useEffect } from 'react';
+import type { Sequence } from '@nudge/schema';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { connect } from '../commands/index.ts';
 import type { PaletteType } from '../palette/step-types.ts';
 import { sequenceStore, useSequence } from '../sequence/store.ts';
 import { handleLabels } from '../steps/handles.ts';
@@ -13,8 +15,10 @@ import {
 } from './actions.ts';
 import { ContextMenu } from './ContextMenu.tsx';
 import { readClipboardText } from './clipboard.ts';
+import { linkTargets } from './link-targets.ts';
 import { type MenuItem, menuActions, menuItems } from './menu-items.ts';
 import {
+  type ConnectOverlay,
   closeOverlay,
   type MenuOverlay,
   openOverlay,
@@ -26,6 +30,7 @@ import { useView } from './use-view.ts';
 
 // cmdk and the search load when the search is first opened, not with the page.
 const StepSearch = lazy(() => import('../palette/StepSearch.tsx'));
+const ConnectPicker = lazy(() => import('./ConnectPicker.tsx'));
 
 const close = ({ returnFocus }: { returnFocus: boolean }) => closeOverlay({ returnFocus });
 
@@ -33,10 +38,31 @@ const close = ({ returnFocus }: { returnFocus: boolean }) => closeOverlay({ retu
 export function CanvasOverlays() {
   const overlay = useOverlay();
   if (!overlay) return null;
-  return overlay.kind === 'search' ? (
-    <SearchHost overlay={overlay} />
-  ) : (
-    <MenuHost overlay={overlay} />
+  if (overlay.kind === 'search') return <SearchHost overlay={overlay} />;
+  if (overlay.kind === 'connect') return <ConnectHost overlay={overlay} />;
+  return <MenuHost overlay={overlay} />;
+}
+
+function ConnectHost({ overlay }: { overlay: ConnectOverlay }) {
+  const { source, handle, at } = overlay;
+  const file = useSequence((s) => s.file);
+  const targets = useMemo(
+    () => (file ? linkTargets(file as unknown as Sequence, source, handle) : []),
+    [file, source, handle],
+  );
+  const choose = useCallback(
+    (target: string) => {
+      const link = { source, target, ...(handle !== undefined ? { sourceHandle: handle } : {}) };
+      sequenceStore.getState().edit((s) => connect(s, link, { replace: true }), { at });
+      // Back to the step the link leaves, to go on from there.
+      closeOverlay({ returnFocus: true });
+    },
+    [source, handle, at],
+  );
+  return (
+    <Suspense fallback={null}>
+      <ConnectPicker targets={targets} at={at} onChoose={choose} onClose={close} />
+    </Suspense>
   );
 }
 
@@ -89,6 +115,16 @@ function MenuHost({ overlay }: { overlay: MenuOverlay }) {
           return search(
             branch ? { after: target.stepId, handle: branch.handle } : { after: target.stepId },
           );
+        break;
+      case 'connectTo':
+        if (target.kind === 'step')
+          return openOverlay({
+            kind: 'connect',
+            source: target.stepId,
+            ...(branch ? { handle: branch.handle } : {}),
+            at,
+            opener,
+          });
         break;
       case 'insertHere':
         if (target.kind === 'link') return search({ onEdge: target.edgeId });

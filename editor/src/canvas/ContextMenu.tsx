@@ -107,7 +107,9 @@ export function ContextMenu({ label, items: menuItems, at, onAction, onClose }: 
           >
             <span>
               {branch
-                ? t('build.menu.insertOn', { branch: branch.label })
+                ? t(action === 'connectTo' ? 'build.menu.connectFrom' : 'build.menu.insertOn', {
+                    branch: branch.label,
+                  })
                 : t(`build.menu.${action}`)}
             </span>
             {keys && (

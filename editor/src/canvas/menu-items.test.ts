@@ -7,6 +7,7 @@ describe('menuActions', () => {
   it('offers a step’s actions', () => {
     expect(menuActions(step, { editable: true, stepType: 'email' })).toEqual([
       'insertAfter',
+      'connectTo',
       'duplicate',
       'copy',
       'delete',
@@ -22,7 +23,10 @@ describe('menuActions', () => {
   });
 
   it('offers only to follow the entry, unless other steps are selected with it', () => {
-    expect(menuActions(step, { editable: true, stepType: 'entry' })).toEqual(['insertAfter']);
+    expect(menuActions(step, { editable: true, stepType: 'entry' })).toEqual([
+      'insertAfter',
+      'connectTo',
+    ]);
     expect(menuActions(step, { editable: true, stepType: 'entry', selected: 3 })).toContain(
       'delete',
     );

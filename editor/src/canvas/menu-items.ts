@@ -3,6 +3,7 @@ import type { MenuTarget } from './overlay.ts';
 /** What a right-click menu offers, in its order. */
 export type MenuAction =
   | 'insertAfter'
+  | 'connectTo'
   | 'duplicate'
   | 'copy'
   | 'delete'
@@ -41,21 +42,25 @@ export function menuActions(
       : ['selectAll', 'fitView'];
   const alone = selected <= 1;
   if (!editable) return stepType === 'entry' && alone ? [] : ['copy'];
-  const follow: MenuAction[] = stepType === 'exit' ? [] : ['insertAfter'];
+  // Connect to… joins the step to one already there: the keyboard's way of dragging a link.
+  const follow: MenuAction[] = stepType === 'exit' ? [] : ['insertAfter', 'connectTo'];
   if (stepType === 'entry' && alone) return follow;
   return [...follow, 'duplicate', 'copy', 'delete'];
 }
 
-/** One item of a menu: an action, and for "Insert after…" on a branching step, its branch. */
+/** One item of a menu: an action, and for "Insert after…" or "Connect to…" on a branching step, its branch. */
 export interface MenuItem {
   action: MenuAction;
-  /** The branch (source handle) the step is inserted on; absent: its first free one. */
+  /** The branch (source handle) the step is inserted on, or linked from; absent: its first free one. */
   branch?: { handle: string | null; label: string };
 }
 
+/** The actions given once per branch of a branching step. */
+const PER_BRANCH: ReadonlySet<MenuAction> = new Set<MenuAction>(['insertAfter', 'connectTo']);
+
 /**
- * A menu's items: its actions, with "Insert after…" of a branching step (Yes/No, Met/Timeout,
- * a split's branches) given once per branch, so that the keyboard can choose the branch a new
+ * A menu's items: its actions, with "Insert after…" and "Connect to…" of a branching step
+ * (Yes/No, Met/Timeout, a split's branches) given once per branch, so that the keyboard can choose the branch a new
  * step goes on, as dragging from a handle does with the mouse. `branches` are the step's
  * handles with their labels, in the card's order; one plain handle changes nothing.
  */
@@ -64,7 +69,7 @@ export function menuItems(
   branches: ReadonlyArray<{ id: string | null; label: string }> = [],
 ): MenuItem[] {
   return actions.flatMap((action): MenuItem[] =>
-    action === 'insertAfter' && branches.length > 1
+    PER_BRANCH.has(action) && branches.length > 1
       ? branches.map((b) => ({ action, branch: { handle: b.id, label: b.label } }))
       : [{ action }],
   );

@@ -23,6 +23,15 @@ export interface SearchOverlay {
   opener: HTMLElement | null;
 }
 
+/** The step picker, open to link `source` (by `handle`, else its first free one) to a step. */
+export interface ConnectOverlay {
+  kind: 'connect';
+  source: string;
+  handle?: string | null;
+  at: ScreenPoint;
+  opener: HTMLElement | null;
+}
+
 /** What a right-click menu is about. */
 export type MenuTarget =
   | { kind: 'step'; stepId: string }
@@ -36,7 +45,7 @@ export interface MenuOverlay {
   opener: HTMLElement | null;
 }
 
-export type Overlay = SearchOverlay | MenuOverlay;
+export type Overlay = SearchOverlay | MenuOverlay | ConnectOverlay;
 
 interface OverlayState {
   overlay: Overlay | null;

@@ -1,16 +1,9 @@
 import { Command } from 'cmdk';
-import {
-  type RefObject,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { StepIcon } from '../steps/StepIcon.tsx';
+import { usePlacement } from '../ui/use-placement.ts';
 import { searchSteps } from './search.ts';
 import { type PaletteType, paletteDescription, paletteName } from './step-types.ts';
 import './step-search.css';
@@ -115,27 +108,4 @@ export default function StepSearch({ at, onChoose, onClose }: StepSearchProps) {
     </div>,
     document.body,
   );
-}
-
-const MARGIN = 8;
-
-/** Below and centred on `at`, moved up or aside to stay inside the window. */
-function usePlacement(box: RefObject<HTMLDivElement | null>, at: { x: number; y: number }) {
-  const [place, setPlace] = useState<{ left: number; top: number }>({ left: at.x, top: at.y });
-  useLayoutEffect(() => {
-    const el = box.current;
-    const width = el?.offsetWidth ?? 0;
-    const height = el?.offsetHeight ?? 0;
-    const left = Math.min(
-      Math.max(MARGIN, at.x - width / 2),
-      Math.max(MARGIN, window.innerWidth - width - MARGIN),
-    );
-    const below = at.y;
-    const top =
-      below + height + MARGIN <= window.innerHeight
-        ? below
-        : Math.max(MARGIN, window.innerHeight - height - MARGIN);
-    setPlace({ left, top });
-  }, [box, at.x, at.y]);
-  return place;
 }

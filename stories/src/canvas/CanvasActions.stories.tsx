@@ -44,6 +44,7 @@ export const StepMenu: Story = {
     const items = within(menu).getAllByRole('menuitem');
     await expect(items.map((i) => i.textContent)).toEqual([
       'Insert after…/',
+      'Connect to…',
       'DuplicateCtrl+D',
       'CopyCtrl+C',
       'DeleteDel',
@@ -54,7 +55,7 @@ export const StepMenu: Story = {
     );
     await expect(items[0]).toHaveFocus();
     await userEvent.keyboard('{ArrowUp}');
-    await expect(items[3]).toHaveFocus();
+    await expect(items[4]).toHaveFocus();
     await userEvent.keyboard('{Home}{ArrowDown}');
     await expect(items[1]).toHaveFocus();
     await userEvent.keyboard('{Escape}');
@@ -260,6 +261,8 @@ export const KeyboardBranchesAndFocus: Story = {
     ).toEqual([
       'Insert after “Met”…',
       'Insert after “Timeout”…',
+      'Connect “Met” to…',
+      'Connect “Timeout” to…',
       'DuplicateCtrl+D',
       'CopyCtrl+C',
       'DeleteDel',
@@ -295,5 +298,59 @@ export const KeyboardBranchesAndFocus: Story = {
     await userEvent.keyboard('{Delete}');
     await waitFor(() => expect(stepIds()).toEqual(['start']));
     await waitFor(() => expect(stepElement(canvasElement, 'start')).toHaveFocus());
+  },
+};
+
+/**
+ * Connect to… from the keyboard: Shift+F10 on a step, the picker lists the steps the format lets
+ * it lead to (not itself, not the entry, nothing that makes a loop), typing narrows, Enter links.
+ */
+export const ConnectTo: Story = {
+  play: async ({ canvasElement }) => {
+    await openSequence(canvasElement, {
+      ...CHAIN,
+      // "wait" leads nowhere yet: it can be connected to the exit, but not back to "welcome".
+      edges: CHAIN.edges.filter((e) => e.id !== 'e3'),
+    });
+    const wait = stepElement(canvasElement, 'wait');
+    wait.focus();
+    await userEvent.keyboard('{Shift>}{F10}{/Shift}');
+    const menu = await body().findByRole('menu', { name: 'Step actions' });
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Connect to…' }));
+    const picker = await body().findByRole(
+      'dialog',
+      { name: 'Connect to a step' },
+      { timeout: 10_000 },
+    );
+    await waitFor(() =>
+      expect(
+        within(picker)
+          .getAllByRole('option')
+          .map((o) => o.dataset.stepId),
+      ).toEqual(['bye']),
+    );
+    await userEvent.keyboard('by{Enter}');
+    await waitFor(() => expect(picker).not.toBeInTheDocument());
+    const file = sequenceStore.getState().file as {
+      edges: Array<{ source: string; target: string }>;
+    };
+    await expect(file.edges.some((e) => e.source === 'wait' && e.target === 'bye')).toBe(true);
+    await waitFor(() => expect(wait).toHaveFocus());
+
+    // From the exit's predecessor again, nothing new can follow "welcome" but the ones it may.
+    stepElement(canvasElement, 'welcome').focus();
+    await userEvent.keyboard('{Shift>}{F10}{/Shift}');
+    await userEvent.click(
+      within(await body().findByRole('menu', { name: 'Step actions' })).getByRole('menuitem', {
+        name: 'Connect to…',
+      }),
+    );
+    const again = await body().findByRole('dialog', { name: 'Connect to a step' });
+    await userEvent.keyboard('zzz');
+    await expect(
+      await within(again).findByText('No step it can lead to matches “zzz”.'),
+    ).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(again).not.toBeInTheDocument());
   },
 };

@@ -109,7 +109,10 @@ export const FileOverUnsavedChangesWithTheKeyboard: Story = {
     await userEvent.tab();
     await expect(within(dialog).getByRole('button', { name: '버리고 열기' })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
-    await waitFor(() => expect(page.getByTestId('sequence-name')).toHaveTextContent('고른 파일'));
+    // The file is read and checked off the page's thread (a worker): it may take a moment.
+    await waitFor(() => expect(page.getByTestId('sequence-name')).toHaveTextContent('고른 파일'), {
+      timeout: 5000,
+    });
     await expect(page.queryByRole('dialog')).toBeNull();
     await waitFor(() => expect(openButton).toHaveFocus());
   },

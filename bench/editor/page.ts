@@ -280,7 +280,10 @@ async function recordInteractions(page: Page): Promise<void> {
     const seen: Array<{ name: string; duration: number; interactionId: number }> = [];
     (window as unknown as { nudgeInteractions: typeof seen }).nudgeInteractions = seen;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as PerformanceEventTiming[])
+      // interactionId is not in TypeScript's DOM types yet (Chromium has it since 96).
+      for (const entry of list.getEntries() as Array<
+        PerformanceEventTiming & { interactionId: number }
+      >)
         if (entry.interactionId > 0)
           seen.push({
             name: entry.name,

@@ -57,8 +57,8 @@ export const Korean: Story = {
     await expect(dialog.getByText('시퀀스 이름을 입력하세요.')).toBeVisible();
     await expect(args.onCreate).not.toHaveBeenCalled();
     await userEvent.type(dialog.getByLabelText('이름'), '신규 가입 환영');
-    // A Korean name has no Latin letters to make an id from.
-    await expect(dialog.getByLabelText('ID')).toHaveValue('sequence');
+    // A Korean name gives its id in Latin letters (Revised Romanization).
+    await expect(dialog.getByLabelText('ID')).toHaveValue('singyu-gaip-hwanyeong');
     await userEvent.clear(dialog.getByLabelText('ID'));
     await userEvent.type(dialog.getByLabelText('ID'), '가입-환영');
     await expect(dialog.getByText(/영문 소문자\(a–z\), 숫자, -, _ 만 쓰고/)).toBeVisible();

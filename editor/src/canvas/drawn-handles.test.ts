@@ -33,4 +33,25 @@ describe('drawnHandles', () => {
     ).toEqual(['target', 'source']);
     expect(drawnHandles({ type: 'exit', data: {} }, none).map((h) => h.type)).toEqual(['target']);
   });
+
+  it('is worked out again only when the step or its stray links change', () => {
+    const data = {
+      branches: [
+        { id: 'a', weight: 50 },
+        { id: 'b', weight: 50 },
+      ],
+    };
+    const first = drawnHandles({ type: 'split', data }, none);
+    expect(drawnHandles({ type: 'split', data }, { sources: [], target: false })).toBe(first);
+    expect(drawnHandles({ type: 'split', data }, { sources: ['c'], target: false })).toHaveLength(
+      first.length + 1,
+    );
+    const more = { branches: [...data.branches, { id: 'c', weight: 0 }] };
+    expect(drawnHandles({ type: 'split', data: more }, none).map((h) => h.id)).toEqual([
+      undefined,
+      'a',
+      'b',
+      'c',
+    ]);
+  });
 });

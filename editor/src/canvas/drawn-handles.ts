@@ -20,6 +20,32 @@ export function drawnHandles(
   step: Pick<FileStep, 'type' | 'data'>,
   stray: StrayHandles,
 ): NodeHandle[] {
+  // Worked out again only when the step's data changes: this runs for every step on every edit.
+  const key = typeof step.data === 'object' && step.data !== null ? step.data : undefined;
+  const kept = key && known.get(key);
+  if (
+    kept &&
+    kept.type === step.type &&
+    kept.target === stray.target &&
+    sameList(kept.sources, stray.sources)
+  )
+    return kept.handles;
+  const handles = placeHandles(step, stray);
+  if (key)
+    known.set(key, { type: step.type, target: stray.target, sources: stray.sources, handles });
+  return handles;
+}
+
+const known = new WeakMap<
+  object,
+  { type: string; target: boolean; sources: Array<string | null>; handles: NodeHandle[] }
+>();
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function placeHandles(step: Pick<FileStep, 'type' | 'data'>, stray: StrayHandles): NodeHandle[] {
   const handles: NodeHandle[] = [];
   const edge = (x: number, y: number) => ({ x: x - HANDLE / 2, y: y - HANDLE / 2 });
   if (acceptsEdges(step) || stray.target)

@@ -71,6 +71,10 @@ export function layoutFlow(
   links: Array<Pick<FileLink, 'source' | 'target'> & { sourceHandle?: string | null | undefined }>,
   options: { everything?: boolean } = {},
 ): Map<string, Position> {
+  // A saved file places every step: nothing to lay out, and no need to read the links for it
+  // (this runs on every edit).
+  if (!options.everything && steps.every((s) => s.position))
+    return new Map(steps.map((s) => [s.key, s.position as Position]));
   return layoutSteps(
     steps.map((s) => ({ id: s.key, ...(s.position ? { position: s.position } : {}) })),
     layoutLinks(steps, links),

@@ -330,6 +330,20 @@ describe('a link the format forbids, drawn on the canvas', () => {
     await expect.poll(() => refusal.getAttribute('data-code')).toBe('self_loop');
     expect(await refusal.textContent()).toContain('A step can’t lead to itself.');
     expect((await builder.exported()).text).toBe(before);
+    // Let go on the entry's card (it has no handle to drop on): refused, saying why.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => refusal.count()).toBe(0);
+    const from = await stillCentre(node('delay-1').locator('.react-flow__handle.source'));
+    const entry = await node('start').boundingBox();
+    if (!entry) throw new Error('the entry is not on the canvas');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 30, from.y + 40, { steps: 5 });
+    await page.mouse.move(entry.x + entry.width / 2, entry.y + entry.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(() => refusal.getAttribute('data-code')).toBe('into_entry');
+    expect(await refusal.textContent()).toContain('Nothing can lead into the entry');
+    expect((await builder.exported()).text).toBe(before);
     // Nothing to undo but the steps added: the refusals were no edits.
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(nodeIds).toEqual(['start', 'email-1']);

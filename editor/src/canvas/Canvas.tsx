@@ -86,7 +86,7 @@ function SequenceFlow() {
   const labelled = useLabelledFlow(nodes, edges);
   const opening = useOpening(nodes, edges);
   const minimapShown = useStore(minimapChoice, (s) => isMinimapShown(s.choice, nodes.length));
-  const { isValidConnection, onConnect, onBeforeDelete } = useEditing();
+  const { isValidConnection, onConnect, onConnectEnd, onBeforeDelete } = useEditing();
   const drop = useStepDrop();
   const menus = useContextMenus();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the labels follow the language
@@ -104,6 +104,7 @@ function SequenceFlow() {
         onEdgesChange={changeEdges}
         nodesConnectable={editable}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onBeforeDelete={onBeforeDelete}
         // Choosing a step shows its settings in the side panel, in place of the sequence's.

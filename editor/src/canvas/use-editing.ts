@@ -1,4 +1,4 @@
-import type { Connection, Edge, Node } from '@xyflow/react';
+import type { Connection, Edge, FinalConnectionState, Node } from '@xyflow/react';
 import { useCallback } from 'react';
 import { connect, deleteSteps, disconnect, isRefusal } from '../commands/index.ts';
 import { sequenceStore } from '../sequence/store.ts';
@@ -19,6 +19,31 @@ export function useEditing() {
 
   const onConnect = useCallback((c: Connection) => dropLink(c), []);
 
+  /**
+   * A link let go on a step's card rather than on its handle goes to that step: a card is an
+   * easier target, and the entry, which has no handle to drop on, then says why it takes no link
+   * (React Flow drops such a link without a word).
+   */
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source') return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const card = document
+        .elementFromPoint(point.clientX, point.clientY)
+        ?.closest<HTMLElement>('.react-flow__node');
+      const target = card?.dataset.id;
+      if (!target || target === state.fromNode.id) return;
+      dropLink({
+        source: state.fromNode.id,
+        sourceHandle: state.fromHandle.id ?? null,
+        target,
+        targetHandle: null,
+      });
+    },
+    [],
+  );
+
   /** Deleting with Delete or Backspace: steps (bridged when they sit on a path) and links. */
   const onBeforeDelete = useCallback(async (asked: { nodes: Node[]; edges: Edge[] }) => {
     const { stepIds, linkIds } = toDelete(asked);
@@ -27,7 +52,7 @@ export function useEditing() {
     return false;
   }, []);
 
-  return { isValidConnection, onConnect, onBeforeDelete };
+  return { isValidConnection, onConnect, onConnectEnd, onBeforeDelete };
 }
 
 /**

@@ -46,7 +46,10 @@ export const CHAIN = {
 };
 
 /** Opens a copy of a sequence on the page and waits for its steps to be drawn. */
-export async function openSequence(root: HTMLElement, sequence: { nodes: unknown[] }) {
+export async function openSequence(
+  root: HTMLElement,
+  sequence: { nodes: unknown[]; edges?: unknown[] },
+) {
   sequenceStore.getState().openValue('story.json', structuredClone(sequence));
   await waitFor(() =>
     expect(root.querySelectorAll('.react-flow__node')).toHaveLength(sequence.nodes.length),

@@ -1,7 +1,7 @@
 import { LIMITS } from '@nudge/schema';
 import type { StoreApi } from 'zustand';
 import { type Checker, checker as sharedChecker } from './checker.ts';
-import { type SequenceStore, sequenceStore } from './store.ts';
+import { drawOpened, type SequenceStore, sequenceStore } from './store.ts';
 
 /** The latest openFile of each store: reading is asynchronous, and only the latest may open. */
 const latestRequest = new WeakMap<StoreApi<SequenceStore>, number>();
@@ -35,5 +35,16 @@ export async function openFile(
   if (!latest()) return;
   // The bytes, not file.text(): decoded as the CLI decodes files (UTF-16 with a BOM too).
   const checked = await checker.checkBytes(bytes);
-  if (latest()) openChecked(file.name, checked);
+  if (!latest()) return;
+  // The canvas's view of a large file takes a while to work out, and React Flow a while to take
+  // it: in two tasks, with the page free to answer in between, rather than one long one.
+  const drawing =
+    checked.kind === 'checked' ? drawOpened(checked.value, checked.result) : undefined;
+  await nextTask();
+  if (latest()) openChecked(file.name, checked, drawing);
+}
+
+/** After whatever else the page has to do now (input, a frame). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -103,8 +103,11 @@ export interface SequenceActions {
    * JSON is validated and shown.
    */
   openBytes(fileName: string, bytes: Uint8Array): void;
-  /** Opens what checking a file's bytes gave (checker.ts: off the page's thread). */
-  openChecked(fileName: string, checked: CheckedFile): void;
+  /**
+   * Opens what checking a file's bytes gave (checker.ts: off the page's thread), drawn as
+   * `drawing` when the caller drew it already (drawOpened), in a task of its own.
+   */
+  openChecked(fileName: string, checked: CheckedFile, drawing?: OpenedDrawing): void;
   /** Opens an already parsed file (an example, or JSON from the API). */
   openValue(fileName: string, value: unknown): void;
   /** Shows why a file could not be opened, closing whatever was open. */
@@ -164,11 +167,13 @@ export function createSequenceStore() {
     temporal(
       (set, get) => {
         /** Shows a file and what the validator says of it (`value` absent: too deep to parse). */
-        const show = (fileName: string, value: unknown, { errors, warnings }: ValidationResult) => {
-          const file = isObject(value) ? value : null;
-          const notDrawn: NotDrawn | null =
-            refusal(file, errors) ?? (file ? null : { kind: 'not_a_sequence' });
-          const flow = file && !notDrawn ? toFlow(file, [...errors, ...warnings]) : null;
+        const show = (
+          fileName: string,
+          value: unknown,
+          result: ValidationResult,
+          { file, notDrawn, flow }: OpenedDrawing = drawOpened(value, result),
+        ) => {
+          const { errors, warnings } = result;
           set((s) => ({
             ...closed,
             fileName,
@@ -215,8 +220,9 @@ export function createSequenceStore() {
         };
 
         /** The outcome of reading a file the way the CLI and the API read it. */
-        const open = (fileName: string, checked: CheckedFile) => {
-          if (checked.kind === 'checked') return show(fileName, checked.value, checked.result);
+        const open = (fileName: string, checked: CheckedFile, drawing?: OpenedDrawing) => {
+          if (checked.kind === 'checked')
+            return show(fileName, checked.value, checked.result, drawing);
           if (checked.code === 'invalid_json')
             return get().failToOpen(fileName, { kind: 'not_json', syntax: checked.position });
           get().failToOpen(fileName, { kind: 'not_text' });
@@ -234,8 +240,8 @@ export function createSequenceStore() {
             open(fileName, checkSequenceBytes(bytes));
           },
 
-          openChecked(fileName, checked) {
-            open(fileName, checked);
+          openChecked(fileName, checked, drawing) {
+            open(fileName, checked, drawing);
           },
 
           openValue(fileName, value) {
@@ -371,6 +377,25 @@ export function createSequenceStore() {
     ),
   );
   return store;
+}
+
+/** What the canvas draws of a file just opened, and why it draws nothing, if it doesn't. */
+export interface OpenedDrawing {
+  file: SequenceFile | null;
+  notDrawn: NotDrawn | null;
+  flow: ReturnType<typeof toFlow> | null;
+}
+
+/**
+ * The canvas's view of a file just opened, with what the validator said of it: nothing for a
+ * file refused at a limit (drawing it could freeze the page) or JSON that is not a sequence.
+ */
+export function drawOpened(value: unknown, { errors, warnings }: ValidationResult): OpenedDrawing {
+  const file = isObject(value) ? value : null;
+  const notDrawn: NotDrawn | null =
+    refusal(file, errors) ?? (file ? null : { kind: 'not_a_sequence' });
+  const flow = file && !notDrawn ? toFlow(file, [...errors, ...warnings]) : null;
+  return { file, notDrawn, flow };
 }
 
 /** A file the commands can work on: nodes (and edges, if any) in lists. */

@@ -54,7 +54,7 @@ export function PublishDialog({ client, id, revision, draft, onClose }: PublishD
   }, [client, id]);
   useEffect(read, [read]);
   const preview = step.state === 'ready' || step.state === 'publishing' ? step.preview : null;
-  const plan = useMemo(() => (preview ? planPublish(preview) : null), [preview]);
+  const plan = useMemo(() => (preview ? planPublish(preview, draft) : null), [preview, draft]);
   const steps = useMemo(() => readSteps(draft), [draft]);
   // The server's draft is not the one saved here: someone saved since. Publishing it would
   // publish what the person has not seen.

@@ -78,6 +78,13 @@ describe('planPublish', () => {
       ['welcome', ['subject'], 2],
     ]);
     expect(plan.added.map((s) => s.id)).toEqual(['pause', 'manual']);
+    // Without the draft, added steps have nothing to be labelled by; with it, they are read there.
+    expect(plan.added[0]?.step).toBeUndefined();
+    const pause = (draft.nodes as Array<{ id: string; data: unknown }>).find(
+      (n) => n.id === 'pause',
+    );
+    const withDraft = planPublish(preview(v3, draft, waiting), draft as unknown as SequenceFile);
+    expect(withDraft.added[0]?.step?.data).toEqual(pause?.data);
     expect(plan.waitingTotal).toBe(18);
     expect(plan.waitingElsewhere).toBe(5);
     expect(stepsToMap(plan).map((s) => s.id)).toEqual(['wait']);

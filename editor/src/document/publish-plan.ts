@@ -47,8 +47,11 @@ export interface PublishPlan {
   capped: boolean;
 }
 
-export function planPublish(preview: PublishPreview): PublishPlan {
+export function planPublish(preview: PublishPreview, draft?: SequenceFile): PublishPlan {
   const { published, changes, waiting } = preview;
+  // Added steps are shown as the draft has them (a delay says how long), removed ones as the
+  // published version had them.
+  const after = stepsById(draft);
   const waitingAt = (id: string) =>
     waiting.filter((w) => w.node === id).reduce((sum, w) => sum + w.count, 0);
   const before = stepsById(published?.definition);
@@ -66,7 +69,7 @@ export function planPublish(preview: PublishPreview): PublishPlan {
     version: (published?.version ?? 0) + 1,
     publishedVersion: published?.version ?? null,
     same: changes?.equal ?? false,
-    added: (changes?.steps.added ?? []).map((ref) => planned(ref, undefined)),
+    added: (changes?.steps.added ?? []).map((ref) => planned(ref, after.get(ref.id))),
     removed: (changes?.steps.removed ?? []).map((ref) => planned(ref, before.get(ref.id))),
     changed: real.map((c) => ({ ...planned(c, before.get(c.id)), fields: fieldNames(c.fields) })),
     movedOnly: (changes?.steps.changed.length ?? 0) - real.length,

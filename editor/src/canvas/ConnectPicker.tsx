@@ -1,11 +1,9 @@
 import { Command } from 'cmdk';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SearchDialog } from '../palette/SearchDialog.tsx';
 import { StepIcon } from '../steps/StepIcon.tsx';
-import { usePlacement } from '../ui/use-placement.ts';
 import { type LinkTarget, searchTargets } from './link-targets.ts';
-import '../palette/step-search.css';
 
 export interface ConnectPickerProps {
   /** The steps the link may go to (link-targets.ts). */
@@ -29,40 +27,16 @@ export default function ConnectPicker({ targets, at, onChoose, onClose }: Connec
   // biome-ignore lint/correctness/useExhaustiveDependencies: typeName follows t
   const shown = useMemo(() => searchTargets(targets, query, typeName), [targets, query, t]);
   const [chosen, setChosen] = useState<string>(shown[0]?.id ?? '');
-  const box = useRef<HTMLDivElement>(null);
-  const place = usePlacement(box, at);
-  const hintId = useId();
 
   useEffect(() => setChosen(shown[0]?.id ?? ''), [shown]);
 
-  useEffect(() => {
-    const onPointer = (e: PointerEvent) => {
-      if (box.current && !box.current.contains(e.target as Node)) onClose({ returnFocus: false });
-    };
-    document.addEventListener('pointerdown', onPointer, true);
-    return () => document.removeEventListener('pointerdown', onPointer, true);
-  }, [onClose]);
-
-  return createPortal(
-    <div
-      ref={box}
-      className="step-search nokey nowheel"
-      role="dialog"
-      aria-label={t('build.connect.label')}
-      aria-describedby={hintId}
-      data-testid="connect-picker"
-      style={place}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onClose({ returnFocus: true });
-        }
-      }}
-      onBlur={(e) => {
-        if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node))
-          onClose({ returnFocus: false });
-      }}
+  return (
+    <SearchDialog
+      label={t('build.connect.label')}
+      hint={t('build.connect.hint')}
+      testId="connect-picker"
+      at={at}
+      onClose={onClose}
     >
       <Command
         label={t('build.connect.input')}
@@ -101,10 +75,6 @@ export default function ConnectPicker({ targets, at, onChoose, onClose }: Connec
           ))}
         </Command.List>
       </Command>
-      <p id={hintId} className="step-search__hint">
-        {t('build.connect.hint')}
-      </p>
-    </div>,
-    document.body,
+    </SearchDialog>
   );
 }

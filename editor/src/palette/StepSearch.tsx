@@ -1,12 +1,10 @@
 import { Command } from 'cmdk';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StepIcon } from '../steps/StepIcon.tsx';
-import { usePlacement } from '../ui/use-placement.ts';
+import { SearchDialog } from './SearchDialog.tsx';
 import { searchSteps } from './search.ts';
 import { type PaletteType, paletteDescription, paletteName } from './step-types.ts';
-import './step-search.css';
 
 export interface StepSearchProps {
   /** Where it opens, on the screen (it stays inside the window). */
@@ -29,43 +27,17 @@ export default function StepSearch({ at, onChoose, onClose }: StepSearchProps) {
   const [query, setQuery] = useState('');
   const types = useMemo(() => searchSteps(query), [query]);
   const [chosen, setChosen] = useState<string>(types[0] ?? '');
-  const box = useRef<HTMLDivElement>(null);
-  const place = usePlacement(box, at);
-  const hintId = useId();
 
   // The best match is chosen as the list changes, so Enter takes it.
   useEffect(() => setChosen(types[0] ?? ''), [types]);
 
-  // A click outside closes it, leaving focus where the click put it.
-  useEffect(() => {
-    const onPointer = (e: PointerEvent) => {
-      if (box.current && !box.current.contains(e.target as Node)) onClose({ returnFocus: false });
-    };
-    document.addEventListener('pointerdown', onPointer, true);
-    return () => document.removeEventListener('pointerdown', onPointer, true);
-  }, [onClose]);
-
-  return createPortal(
-    <div
-      ref={box}
-      className="step-search nokey nowheel"
-      role="dialog"
-      aria-label={t('build.search.label')}
-      aria-describedby={hintId}
-      data-testid="step-search"
-      style={place}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onClose({ returnFocus: true });
-        }
-      }}
-      onBlur={(e) => {
-        // Tab out of it closes it; focus goes where Tab took it.
-        if (e.relatedTarget && !e.currentTarget.contains(e.relatedTarget as Node))
-          onClose({ returnFocus: false });
-      }}
+  return (
+    <SearchDialog
+      label={t('build.search.label')}
+      hint={t('build.search.hint')}
+      testId="step-search"
+      at={at}
+      onClose={onClose}
     >
       <Command
         label={t('build.search.input')}
@@ -102,10 +74,6 @@ export default function StepSearch({ at, onChoose, onClose }: StepSearchProps) {
           ))}
         </Command.List>
       </Command>
-      <p id={hintId} className="step-search__hint">
-        {t('build.search.hint')}
-      </p>
-    </div>,
-    document.body,
+    </SearchDialog>
   );
 }

@@ -1,7 +1,12 @@
-import { I18nProvider, i18n, LANGUAGES } from '@nudge/editor';
+import { I18nProvider, i18n, LANGUAGES, skipWorkingCopyRestore } from '@nudge/editor';
 import type { Preview } from '@storybook/react-vite';
 import '@xyflow/react/dist/style.css';
 import './preview.css';
+
+// Every story file shares the browser's storage: the page-level restore would reopen a working
+// copy another file's story kept, under this file's stories. (The working-copy stories restore
+// with their own stores.)
+skipWorkingCopyRestore();
 
 /** Stories render in English unless a story (or the toolbar) picks another language. */
 const preview: Preview = {

@@ -15,3 +15,4 @@ export { NewSequenceDialog, type NewSequenceDialogProps } from './NewSequenceDia
 export { PublishDialog, type PublishDialogProps } from './PublishDialog.tsx';
 export { SaveConflictDialog, type SaveConflictDialogProps } from './SaveConflictDialog.tsx';
 export { SaveStatus } from './SaveStatus.tsx';
+export { skipWorkingCopyRestore } from './use-working-copy.ts';

@@ -41,6 +41,15 @@ export function useWorkingCopy(): void {
 /** The page's one restore: the editor mounting again (a remount, a story) does not redo it. */
 let restoring: Promise<unknown> | undefined;
 
+/**
+ * For a page that must not reopen a kept copy, called before the editor mounts: Storybook's,
+ * where every story file shares the browser's storage, and a copy another file kept would open
+ * under a story.
+ */
+export function skipWorkingCopyRestore(): void {
+  restoring ??= Promise.resolve(false);
+}
+
 function restoreOnce(storage: CopyStorage, tab: string): Promise<unknown> {
   if (restoring) return restoring;
   // What the person does while the copy is read wins over it: a click, a key, a file picked.

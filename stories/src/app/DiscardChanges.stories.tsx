@@ -1,7 +1,7 @@
 import { App, sequenceStore } from '@nudge/editor';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { freshPage } from './page-support.ts';
+import { freshPage, openExample, opened } from './page-support.ts';
 
 /**
  * Open file, a dropped file and the Examples menu never replace unsaved changes silently: they
@@ -27,19 +27,10 @@ type Story = StoryObj<typeof meta>;
 
 type Page = ReturnType<typeof within>;
 
-async function openExample(page: Page, fileName: string) {
-  await userEvent.click(page.getByTestId('examples-button'));
-  await userEvent.click(
-    page
-      .getAllByTestId('example')
-      .find((e: HTMLElement) => e.dataset.example === fileName) as HTMLElement,
-  );
-}
-
 /** Opens cold-mail and renames it: a change saved nowhere. */
 async function changedColdMail(page: Page) {
   await openExample(page, 'cold-mail.json');
-  await waitFor(() => expect(sequenceStore.getState().fileName).toBe('cold-mail.json'));
+  await opened('cold-mail.json');
   sequenceStore.getState().edit((s) => ({ sequence: { ...s, name: 'My cold mail' } }));
   await waitFor(() => expect(page.getByTestId('sequence-name')).toHaveTextContent('My cold mail'));
 }
@@ -135,7 +126,7 @@ export const NothingToLoseOpensAtOnce: Story = {
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
     await openExample(page, 'cold-mail.json');
-    await waitFor(() => expect(sequenceStore.getState().fileName).toBe('cold-mail.json'));
+    await opened('cold-mail.json');
     await openExample(page, 'onboarding.json');
     await waitFor(() =>
       expect(page.getByTestId('sequence-name')).toHaveTextContent(

@@ -1,7 +1,7 @@
 import { App } from '@nudge/editor';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { freshPage } from './page-support.ts';
+import { freshPage, openExample, opened } from './page-support.ts';
 
 /**
  * Save and Publish keep the undo history: right after Save, Undo undoes the last edit and the
@@ -33,12 +33,8 @@ async function openSettings(button: HTMLElement) {
 /** Opens the cold-mail example and its sequence settings; returns the page and the Name field. */
 async function coldMailWithSettings(canvasElement: HTMLElement) {
   const page = within(canvasElement);
-  await userEvent.click(page.getByTestId('examples-button'));
-  await userEvent.click(
-    page
-      .getAllByTestId('example')
-      .find((e) => e.dataset.example === 'cold-mail.json') as HTMLElement,
-  );
+  await openExample(page, 'cold-mail.json');
+  await opened('cold-mail.json');
   await waitFor(() =>
     expect(canvasElement.querySelectorAll('.react-flow__node').length).toBeGreaterThan(3),
   );
@@ -79,12 +75,8 @@ export const UndoAfterPublish: Story = {
   globals: { locale: 'ko' },
   play: async ({ canvasElement }) => {
     const page = within(canvasElement);
-    await userEvent.click(page.getByTestId('examples-button'));
-    await userEvent.click(
-      page
-        .getAllByTestId('example')
-        .find((e) => e.dataset.example === 'cold-mail.json') as HTMLElement,
-    );
+    await openExample(page, 'cold-mail.json');
+    await opened('cold-mail.json');
     await openSettings(await page.findByRole('button', { name: '시퀀스 설정' }));
     const name = (await page.findByLabelText('이름')) as HTMLInputElement;
     const original = name.value;

@@ -1,5 +1,6 @@
 import { documentActions, sequenceStore } from '@nudge/editor';
 import { diffSequences, type Sequence } from '@nudge/schema';
+import { expect, userEvent, waitFor, type within } from 'storybook/test';
 
 /*
  * Support for the page stories of stories/src/app: the whole editor against a sequences API
@@ -103,4 +104,24 @@ export function freshPage(): () => Promise<void> {
       request.onsuccess = request.onerror = request.onblocked = () => resolve();
     });
   };
+}
+
+/**
+ * Opens one of the shipped examples from the Examples menu and waits until it is open: it is
+ * checked off the page's thread (a worker), which a loaded machine can make slow.
+ */
+export async function openExample(page: ReturnType<typeof within>, fileName: string) {
+  await userEvent.click(page.getByTestId('examples-button'));
+  await userEvent.click(
+    page
+      .getAllByTestId('example')
+      .find((e: HTMLElement) => e.dataset.example === fileName) as HTMLElement,
+  );
+}
+
+/** Waits until `fileName` is the open document. */
+export async function opened(fileName: string) {
+  await waitFor(() => expect(sequenceStore.getState().fileName).toBe(fileName), {
+    timeout: 5000,
+  });
 }

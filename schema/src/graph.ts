@@ -439,3 +439,54 @@ function threadChecks(
       );
   }
 }
+
+/**
+ * Whether graphProblems reads the same of two versions of a step (same id and type): the
+ * branches of a split, whether an email has a subject (and only known properties), the RULEs
+ * of a condition or wait_for and the triggers of an entry. Then the file's graph problems are
+ * the same with either (validate-edits.ts reuses them). Keep in step with what is read above.
+ */
+export function sameGraphView(before: Loose, after: Loose): boolean {
+  const a = before.data;
+  const b = after.data;
+  if (a === b) return true;
+  if (!isObject(a) || !isObject(b)) return false;
+  switch (after.type) {
+    case 'split':
+      return sameBranches(a.branches, b.branches);
+    case 'email':
+      return (
+        subjectKind(a.subject) === subjectKind(b.subject) &&
+        onlyEmailProperties(a) === onlyEmailProperties(b)
+      );
+    case 'condition':
+    case 'wait_for':
+      return 'rule' in a === 'rule' in b && a.rule === b.rule;
+    case 'entry':
+      return a.triggers === b.triggers;
+    default:
+      return true;
+  }
+}
+
+function sameBranches(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((x: unknown, i) => {
+    const y: unknown = b[i];
+    if (!isObject(x) || !isObject(y)) return x === y || (!isObject(x) && !isObject(y));
+    return x.id === y.id && x.weight === y.weight;
+  });
+}
+
+const subjectKind = (subject: unknown) =>
+  subject === undefined
+    ? 'none'
+    : typeof subject !== 'string'
+      ? 'other'
+      : subject.trim() === ''
+        ? 'blank'
+        : 'written';
+
+const onlyEmailProperties = (data: Loose) =>
+  Object.keys(data).every((k) => EMAIL_PROPERTIES.has(k));

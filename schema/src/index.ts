@@ -77,4 +77,5 @@ export {
 export { type BadText, findBadText, findBadTexts, textProblem } from './text.ts';
 export { isTimeZone } from './timezone.ts';
 export { type ValidateOptions, type ValidationResult, validateSequence } from './validate.ts';
+export { editValidator } from './validate-edits.ts';
 export { writeSequence } from './write.ts';

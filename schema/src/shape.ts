@@ -4,22 +4,37 @@ import { escapePointerToken, type Problem, type ProblemCode } from './problem.ts
 import { EXPLAINED_ERRORS } from './shape-limits.ts';
 import validate, { TooManyShapeErrors } from './shape-validator.generated.js';
 
+/** The schema validator's errors for `input`; `stopped` when it gave up at its cap. */
+export interface ShapeErrors {
+  errors: ErrorObject[];
+  stopped: boolean;
+}
+
+export function shapeErrors(input: unknown): ShapeErrors {
+  try {
+    if (validate(input)) return { errors: [], stopped: false };
+    return { errors: validate.errors ?? [], stopped: false };
+  } catch (error) {
+    if (!(error instanceof TooManyShapeErrors)) throw error;
+    return { errors: error.errors, stopped: true };
+  }
+}
+
 /**
  * Shape problems (JSON Schema) of `input`, without node or edge ids: the caller adds them.
  * At most EXPLAINED_ERRORS of the validator's errors are explained (shape-limits.ts);
  * `unexplained` counts those left, or is Infinity when the validator stopped at its cap.
  */
 export function shapeProblems(input: unknown): { problems: Problem[]; unexplained: number } {
-  let errors: ErrorObject[];
-  let stopped = false;
-  try {
-    if (validate(input)) return { problems: [], unexplained: 0 };
-    errors = validate.errors ?? [];
-  } catch (error) {
-    if (!(error instanceof TooManyShapeErrors)) throw error;
-    errors = error.errors;
-    stopped = true;
-  }
+  return explainShape(shapeErrors(input));
+}
+
+/** The problems that the validator's errors (of one file, in any order) stand for. */
+export function explainShape({ errors, stopped }: ShapeErrors): {
+  problems: Problem[];
+  unexplained: number;
+} {
+  if (errors.length === 0 && !stopped) return { problems: [], unexplained: 0 };
   return {
     problems: explain(errors.slice(0, EXPLAINED_ERRORS)),
     unexplained: stopped ? Number.POSITIVE_INFINITY : Math.max(0, errors.length - EXPLAINED_ERRORS),

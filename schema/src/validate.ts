@@ -36,7 +36,6 @@ const AUTHORING_ONLY: ReadonlySet<string> = new Set(['template_too_costly', 'rul
  * the JSON Schema shape, the graph rules and the templates. Never throws on any JSON input.
  */
 export function validateSequence(input: unknown, options: ValidateOptions = {}): ValidationResult {
-  const keep = (p: Problem) => !options.stored || !AUTHORING_ONLY.has(p.code);
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return result([
       {
@@ -48,22 +47,55 @@ export function validateSequence(input: unknown, options: ValidateOptions = {}):
     ]);
   const migrated = migrate(input as Record<string, unknown>);
   if (!migrated.ok) return result([migrated.problem]);
-  const file = migrated.value;
+  return runPasses(migrated.value, wholeFilePasses(migrated.value), options);
+}
 
-  const limits = limitProblems(file);
+/** The checks of a file, each a pass over it (the incremental validator reuses their parts). */
+export interface Passes {
+  limits(): Problem[];
+  texts(): Problem[];
+  rules(): Problem[];
+  shape(): { problems: Problem[]; unexplained: number };
+  graph(): Problem[];
+  templates(): Problem[];
+  update(): Problem[];
+}
+
+export function wholeFilePasses(file: Record<string, unknown>): Passes {
+  return {
+    limits: () => limitProblems(file),
+    texts: () => textProblems(file),
+    rules: () => ruleLimitProblems(file),
+    shape: () => shapeProblems(file),
+    graph: () => graphProblems(file),
+    templates: () => templateProblems(file),
+    update: () => updateProblems(file),
+  };
+}
+
+/**
+ * Runs the passes over a migrated file in order. The limits, then text that can't be stored,
+ * then the size of RULEs, each fail the file before any later pass reads it.
+ */
+export function runPasses(
+  file: Record<string, unknown>,
+  passes: Passes,
+  options: ValidateOptions = {},
+): ValidationResult {
+  const keep = (p: Problem) => !options.stored || !AUTHORING_ONLY.has(p.code);
+  const limits = passes.limits();
   if (limits.length > 0) return result(limits);
-  // Text that can't be stored fails the file before any other check reads it.
-  const texts = textProblems(file);
+  const texts = passes.texts();
   if (texts.length > 0) return result(texts.map((p) => withIds(p, file)));
-  const rules = ruleLimitProblems(file).filter(keep);
+  const rules = passes.rules().filter(keep);
   if (rules.length > 0) return result(rules.map((p) => withIds(p, file)));
 
-  const shape = shapeProblems(file);
+  const shape = passes.shape();
   const problems = [
     ...shape.problems,
-    ...graphProblems(file),
-    ...templateProblems(file),
-    ...(options.stored ? [] : updateProblems(file)),
+    ...passes.graph(),
+    ...passes.templates(),
+    ...(options.stored ? [] : passes.update()),
   ]
     .filter(keep)
     .map((p) => withIds(p, file));

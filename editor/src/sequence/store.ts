@@ -1,6 +1,7 @@
 import {
   type CheckedFile,
   checkSequenceBytes,
+  editValidator,
   type JsonSyntaxError,
   LIMITS,
   type Problem,
@@ -163,6 +164,8 @@ export const HISTORY_DEPTH = 250;
 export function createSequenceStore() {
   /** The `field` of the last edit, while edits of that one field follow each other. */
   let typing: string | undefined;
+  /** Checks each edit again where it changed (a few steps), not the whole sequence. */
+  const validateEdit = editValidator();
   const store = createStore<SequenceStore>()(
     temporal(
       (set, get) => {
@@ -194,7 +197,7 @@ export function createSequenceStore() {
 
         /** Validates the document as it now is and redraws the canvas around it. */
         const showDocument = (file: SequenceFile) => {
-          const { errors, warnings } = validateSequence(file);
+          const { errors, warnings } = validateEdit(file);
           const drawn = redraw(file, [...errors, ...warnings], get());
           set((s) => ({ errors, warnings, ...drawn, revision: s.revision + 1 }));
         };

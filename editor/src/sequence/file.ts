@@ -42,7 +42,7 @@ export interface FileLink {
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const isPosition = (v: unknown): v is Position =>
+export const isPosition = (v: unknown): v is Position =>
   isObject(v) && Number.isFinite(v.x) && Number.isFinite(v.y);
 
 export function isNodeType(type: unknown): type is NodeType {

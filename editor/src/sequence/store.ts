@@ -158,6 +158,12 @@ const closed: Omit<SequenceState, 'openCount' | 'focus' | 'revision'> = {
   refusal: null,
 };
 
+/** Runs `task` when the page has nothing else to do (soon, where it can't tell). */
+function whenIdle(task: () => unknown): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task());
+  else setTimeout(task, 0);
+}
+
 /** How many edits can be undone (the issue asks for at least 200). */
 export const HISTORY_DEPTH = 250;
 
@@ -166,6 +172,8 @@ export function createSequenceStore() {
   let typing: string | undefined;
   /** Checks each edit again where it changed (a few steps), not the whole sequence. */
   const validateEdit = editValidator();
+  /** The document the canvas was last drawn from (redraw: an edit of a few steps is quick). */
+  let drawnFrom: SequenceFile | undefined;
   const store = createStore<SequenceStore>()(
     temporal(
       (set, get) => {
@@ -192,13 +200,17 @@ export function createSequenceStore() {
             editable: flow !== null && isEditable(file),
             revision: s.revision + 1,
           }));
+          drawnFrom = flow ? (file ?? undefined) : undefined;
           forgetHistory();
+          // The first edit then checks only what it changed, as every later one does.
+          if (file && flow) whenIdle(() => get().file === file && validateEdit(file));
         };
 
         /** Validates the document as it now is and redraws the canvas around it. */
         const showDocument = (file: SequenceFile) => {
           const { errors, warnings } = validateEdit(file);
-          const drawn = redraw(file, [...errors, ...warnings], get());
+          const drawn = redraw(file, [...errors, ...warnings], get(), drawnFrom);
+          drawnFrom = file;
           set((s) => ({ errors, warnings, ...drawn, revision: s.revision + 1 }));
         };
 
@@ -260,6 +272,7 @@ export function createSequenceStore() {
               focus: null,
               revision: s.revision + 1,
             }));
+            drawnFrom = undefined;
             forgetHistory();
           },
 

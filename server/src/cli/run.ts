@@ -1,6 +1,7 @@
 import type { Command } from './command.ts';
 import { diffCommand } from './diff.ts';
 import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import { type CliIo, UsageError } from './io.ts';
 import { simulateCommand } from './simulate.ts';
 import { validateCommand } from './validate.ts';
@@ -12,6 +13,7 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   diffCommand,
   exportCommand,
+  importCommand,
   workerCommand,
 ];
 

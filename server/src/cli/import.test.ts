@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { createAdaptorServer } from '@hono/node-server';
 import { createTestDatabase } from '@nudge/runtime/worker/testing';
 import { type Sequence, writeSequence } from '@nudge/schema';
@@ -228,6 +229,21 @@ describe('nudge import', () => {
     expect(replaced.stdout).toBe(
       'imported no-id.json as trial-onboarding-behaviour-based (replaced)\n',
     );
+  });
+
+  it('reads a FILE of - from standard input, named <stdin>', async () => {
+    const w = await createWorkspace(sql);
+    const result = await runCli(['import', '-', 'contract-renewal.json'], {
+      cwd: files.dir,
+      env: { NUDGE_URL: url, NUDGE_TOKEN: w.tokens.editor },
+      stdin: () => Readable.from([Buffer.from(readExample('cold-mail'))]),
+    });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout:
+        'imported <stdin> as cold-mail (created)\n' +
+        'imported contract-renewal.json as contract-renewal (created)\n',
+    });
   });
 
   it('exits 1 with a clear message when the token is wrong, missing or a viewer’s', async () => {

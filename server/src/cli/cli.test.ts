@@ -384,8 +384,7 @@ describe.concurrent('nudge usage', { timeout: CLI_TIMEOUT }, () => {
     expect(run.stderr).toContain('simulate FILE --contact CONTACT.json');
     expect(run.stderr).toContain('diff [--json] A.json B.json');
     expect(run.stderr).toContain('export ID [-o FILE] [--url URL]');
-    // Only commands that exist are offered: there is no import (POST /api/sequences is).
-    expect(run.stderr).not.toMatch(/\bimport\b/);
+    expect(run.stderr).toContain('import FILE... [--replace | --new-id] [--publish] [--url URL]');
   });
 
   it('exits 2 for an unknown command, with the usage on stderr', async () => {

@@ -183,7 +183,7 @@ export function generateSequence(size: number): GeneratedSequence {
 }
 
 const email = (i: number) => ({
-  subject: `{{고객명}}님, ${i}번째 소식: {{ contact.company }}를 위한 안내`,
+  subject: `{{ 고객명 | default: "고객" }}님, ${i}번째 소식: {{ contact.company }}를 위한 안내`,
   body: `<p>안녕하세요 {{고객명}}님,</p>\n<p>{{회사명}}의 {{ contact.attributes.plan | default: "무료" }} 플랜으로 할 수 있는 일 ${i}가지를 정리했습니다.</p>\n<p><a href="https://nudge.example/guide/${i}">가이드 보기</a></p>`,
   format: 'html',
   mode: 'auto',

@@ -75,7 +75,7 @@ const sequence = {
       id: 'hello',
       type: 'email',
       data: {
-        subject: '{{고객명}}님, {{회사명}} 물류 자동화 제안',
+        subject: '{{ 고객명 | default: "고객" }}님, {{회사명}} 물류 자동화 제안',
         body: '<p>{{고객명}}님({{직함}}), 안녕하세요. {{담당자명}}입니다. 요금제: {{ contact.attributes.plan }}</p><p><a href="https://nudge.example/demo">데모 보기</a></p>',
         format: 'html',
         mode: 'auto',
@@ -124,7 +124,7 @@ const sequence = {
       type: 'kakao',
       data: {
         templateCode: 'NUDGE_FOLLOWUP_01',
-        body: '{{고객명}}님, {{회사명}} 담당 {{담당자명}}입니다. 자료를 확인해 주세요.',
+        body: '{{ 고객명 | default: "고객" }}님, {{회사명}} 담당 {{담당자명}}입니다. 자료를 확인해 주세요.',
         buttons: [{ name: '자료 보기', url: 'https://nudge.example/r/{{ contact.id }}' }],
         fallbackSms: '[넛지] {{고객명}}님, 자료를 확인해 주세요',
         mode: 'auto',

@@ -7,7 +7,7 @@ import { MessageFormFrame } from './MessageFormFrame.tsx';
 const NEW_EMAIL = { subject: '', body: '', format: 'text', mode: 'auto' };
 
 const FILLED = {
-  subject: '{{고객명}}님, 요청하신 제안서입니다',
+  subject: '{{ 고객명 | default: "고객" }}님, 요청하신 제안서입니다',
   body: '<p>안녕하세요 {{ contact.name }}님,</p>\n<p>{{ 회사명 }} 맞춤 제안서를 보내드립니다.</p>',
   format: 'html',
   mode: 'manual',

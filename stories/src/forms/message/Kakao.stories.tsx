@@ -8,7 +8,7 @@ const NEW_KAKAO = { templateCode: '', body: '', mode: 'auto' };
 
 const FILLED = {
   templateCode: 'RENEWAL_D14',
-  body: '{{고객명}}님, 계약 만료가 2주 남았습니다.\n아래 버튼으로 바로 갱신하실 수 있습니다.',
+  body: '{{ 고객명 | default: "고객" }}님, 계약 만료가 2주 남았습니다.\n아래 버튼으로 바로 갱신하실 수 있습니다.',
   buttons: [
     { name: '갱신하기', url: 'https://acme.kr/renew/{{ contact.id }}' },
     { name: '상담 예약', url: 'https://acme.kr/call' },
@@ -19,7 +19,7 @@ const FILLED = {
 
 const BROKEN = {
   templateCode: '',
-  body: '{{고객명}}님, 계약 만료가 2주 남았습니다.',
+  body: '{{ 고객명 | default: "고객" }}님, 계약 만료가 2주 남았습니다.',
   buttons: [
     { name: '지금 바로 계약을 갱신하고 할인 혜택까지 모두 받아 보세요', url: '{{ contact.id' },
   ],

@@ -62,6 +62,8 @@ export const PROBLEM_CODES = {
   // Warnings
   unconnected_handle: 'a branch handle with no edge: the enrollment completes there',
   unknown_variable: 'a merge variable that no contact field or alias provides',
+  variable_without_default:
+    'a subject or a text message (SMS, AlimTalk, fallback SMS) that starts or ends with a merge variable that has no `default`: a contact without it gets the rest alone ("님, 안녕하세요")',
   split_weights: 'split weights that do not sum to 100',
 } as const;
 

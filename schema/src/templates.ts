@@ -1,4 +1,11 @@
-import { analyzeSync, type Liquid } from 'liquidjs';
+import {
+  analyzeSync,
+  type Liquid,
+  type Output,
+  type Template,
+  TokenKind,
+  TypeGuards,
+} from 'liquidjs';
 import { templateFields } from './fields.ts';
 import { LIMITS } from './format.ts';
 import { createLiquid, liquidMessage } from './liquid.ts';
@@ -9,7 +16,8 @@ import { utf8Length } from './text.ts';
 
 /**
  * Template checks: every Liquid template parses with the engine the runtime uses, stays
- * under the size limit, and names only merge variables that something provides.
+ * under the size limit, and names only merge variables that something provides; a subject
+ * or a text message does not start or end with a variable that may render empty.
  */
 
 type Loose = Record<string, unknown>;
@@ -49,10 +57,14 @@ const liquid = () => {
 export function templateProblems(input: Loose): Problem[] {
   const problems: Problem[] = [];
   const aliases = new Set(Object.keys(BUILTIN_VARIABLES));
+  const paths: Record<string, string> = { ...BUILTIN_VARIABLES };
   const settings = input.settings;
   if (isObject(settings) && isObject(settings.variables))
-    for (const name of Object.keys(settings.variables))
-      if (!Object.hasOwn(MERGE_CONTEXT, name)) aliases.add(name);
+    for (const [name, path] of Object.entries(settings.variables))
+      if (!Object.hasOwn(MERGE_CONTEXT, name)) {
+        aliases.add(name);
+        if (typeof path === 'string') paths[name] = path;
+      }
 
   const nodes = Array.isArray(input.nodes) ? input.nodes : [];
   nodes.forEach((node: unknown, index) => {
@@ -101,9 +113,67 @@ export function templateProblems(input: Loose): Problem[] {
           pointer,
           ...ids,
         });
+      if (analysis.bareEnds.length > 0 && showsEnds(node.type, field.path))
+        for (const bare of analysis.bareEnds) {
+          const [root = '', ...rest] = bare.variable;
+          // An unknown variable is always empty, and warned of above: its fix is another name.
+          if (known(String(root), bare.variable, aliases) !== null) continue;
+          const path = [Object.hasOwn(paths, root) ? paths[root] : root, ...rest].join('.');
+          if (ALWAYS_SET.has(path)) continue;
+          problems.push({
+            severity: 'warning',
+            code: 'variable_without_default',
+            message: `the ${where} ${bareMessage(bare, where, suggestedDefault(path, bare.rest))}`,
+            pointer,
+            ...ids,
+          });
+        }
     }
   });
   return problems;
+}
+
+/**
+ * The texts whose first and last words a contact sees first, where a variable that renders
+ * empty leaves the words around it alone ("님, 안녕하세요"): an email's subject, an SMS, an
+ * AlimTalk message and its fallback SMS. Email bodies, task texts and links are not checked.
+ */
+const ENDS_SHOWN: Record<string, readonly string[]> = {
+  email: ['subject'],
+  sms: ['body'],
+  kakao: ['body', 'fallbackSms'],
+};
+
+function showsEnds(type: unknown, path: Array<string | number>): boolean {
+  if (typeof type !== 'string' || !Object.hasOwn(ENDS_SHOWN, type) || path.length !== 2)
+    return false;
+  return ENDS_SHOWN[type]?.includes(String(path[1])) ?? false;
+}
+
+function bareMessage(bare: BareEnd, where: string, fallback: string): string {
+  const output = `{{ ${bare.output} }}`;
+  const place =
+    bare.at === 'only'
+      ? `is only ${output}`
+      : `${bare.at === 'start' ? 'starts' : 'ends'} with ${output}`;
+  const gets = bare.rest === '' ? `an empty ${where}` : `"${bare.rest}"`;
+  return `${place}, which has no default: a contact without it gets ${gets}; add | default: "${fallback}"`;
+}
+
+/** Variables every render has: a stored contact always has an id, a sequence its name. */
+const ALWAYS_SET: ReadonlySet<string> = new Set(['contact.id', 'sequence.name']);
+
+/** A word to suggest as the default, for the usual variables in Korean words around them. */
+const KOREAN_DEFAULTS: Record<string, string> = {
+  'contact.name': '고객',
+  'contact.company': '귀사',
+  'contact.owner.name': '담당자',
+  'owner.name': '담당자',
+};
+
+function suggestedDefault(path: string, words: string): string {
+  const word = Object.hasOwn(KOREAN_DEFAULTS, path) ? KOREAN_DEFAULTS[path] : undefined;
+  return word && /[\uAC00-\uD7A3]/.test(words) ? word : '…';
 }
 
 interface VariableUse {
@@ -113,7 +183,24 @@ interface VariableUse {
   col: number;
 }
 
-type Analysis = { error: string } | { variables: VariableUse[]; cost: TemplateCost };
+/**
+ * An output that stands first or last in a template (whitespace aside), names a variable and
+ * has no `default` filter: when the variable is empty, the text starts or ends with what was
+ * around it ("님, 안녕하세요").
+ */
+interface BareEnd {
+  at: 'start' | 'end' | 'only';
+  /** The output as written between its braces, trimmed: `고객명`, `contact.name | upcase`. */
+  output: string;
+  /** The first variable it names, root first: ['고객명'], ['contact', 'name']. */
+  variable: Array<string | number>;
+  /** The rest of the template, trimmed, spaces collapsed, shortened: what is left without it. */
+  rest: string;
+}
+
+type Analysis =
+  | { error: string }
+  | { variables: VariableUse[]; cost: TemplateCost; bareEnds: BareEnd[] };
 
 /**
  * Parsing and analysing a template costs tens of microseconds; the editor re-validates on
@@ -130,7 +217,12 @@ function analyze(text: string): Analysis {
   let analysis: Analysis;
   try {
     const parsed = liquid().parse(text);
-    analysis = { variables: variablesOf(parsed), cost: templateCost(parsed) };
+    const variables = variablesOf(parsed);
+    analysis = {
+      variables,
+      cost: templateCost(parsed),
+      bareEnds: bareEnds(text, parsed, variables),
+    };
   } catch (err) {
     analysis = { error: liquidMessage(err) };
   }
@@ -181,6 +273,85 @@ function variablesOf(parsed: ReturnType<Liquid['parse']>): VariableUse[] {
         col: use.location.col,
       });
   return variables;
+}
+
+/** Most characters of the rest of a template quoted in a message. */
+const REST_SHOWN = 40;
+
+/**
+ * The outputs at either end of a template that may render empty: they name a variable of
+ * the merge context (not one the template assigns before, and not only literals, like
+ * `{{ "x" }}`) and no filter of theirs is `default`.
+ */
+function bareEnds(text: string, parsed: Template[], variables: VariableUse[]): BareEnd[] {
+  const blank = (t: Template) =>
+    t.token.kind === TokenKind.HTML && text.slice(t.token.begin, t.token.end).trim() === '';
+  const first = parsed.find((t) => !blank(t));
+  const last = parsed.findLast((t) => !blank(t));
+  const ends: BareEnd[] = [];
+  for (const [at, template] of [
+    ['start', first],
+    ['end', last],
+  ] as const) {
+    // A template that is one output is checked once, as its start.
+    if (!template || (at === 'end' && template === first)) continue;
+    const variable = bareVariable(text, template, variables);
+    if (variable === null) continue;
+    const { begin, end } = template.token;
+    const rest = (text.slice(0, begin) + text.slice(end)).trim().replace(/\s+/g, ' ');
+    ends.push({
+      at: template === first && template === last ? 'only' : at,
+      output: TypeGuards.isOutputToken(template.token) ? template.token.content.trim() : '',
+      variable,
+      rest: shorten(rest, at === 'start' ? 'start' : 'end'),
+    });
+  }
+  return ends;
+}
+
+/** At most REST_SHOWN characters of `text`, kept from its start or its end, never half a pair. */
+function shorten(text: string, keep: 'start' | 'end'): string {
+  if (text.length <= REST_SHOWN) return text;
+  if (keep === 'start') {
+    const cut = isHighSurrogate(text, REST_SHOWN - 1) ? REST_SHOWN - 1 : REST_SHOWN;
+    return `${text.slice(0, cut)}…`;
+  }
+  const from = text.length - REST_SHOWN;
+  return `…${text.slice(isHighSurrogate(text, from - 1) ? from + 1 : from)}`;
+}
+
+const isHighSurrogate = (text: string, index: number) => {
+  const code = text.charCodeAt(index);
+  return code >= 0xd800 && code <= 0xdbff;
+};
+
+/** The variable an output with no default renders, or null when it has a default or none. */
+function bareVariable(
+  text: string,
+  template: Template,
+  variables: VariableUse[],
+): Array<string | number> | null {
+  if (template.token.kind !== TokenKind.Output) return null;
+  const { value } = template as Template & Partial<Pick<Output, 'value'>>;
+  if (!value || value.filters.some((f) => f.name === 'default')) return null;
+  // The uses of merge-context variables in the value before its filters (`{{ "x" | append:
+  // name }}` is never empty); analyzeSync leaves out the variables the template assigned.
+  const { begin } = template.token;
+  const end = Math.max(...value.initial.postfix.map((token) => token.end));
+  const lines = lineStarts(text);
+  let first: { offset: number; segments: Array<string | number> } | null = null;
+  for (const use of variables) {
+    const offset = (lines[use.row - 1] ?? Number.POSITIVE_INFINITY) + use.col - 1;
+    if (offset >= begin && offset < end && (!first || offset < first.offset))
+      first = { offset, segments: use.segments };
+  }
+  return first?.segments ?? null;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 interface UnknownVariable {

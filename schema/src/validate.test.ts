@@ -144,6 +144,11 @@ const WARNING: Record<string, Expected> = {
   'unconnected-handle': { code: 'unconnected_handle', pointer: '/nodes/3', nodeId: 'check' },
   'unknown-variable': { code: 'unknown_variable', pointer: '/nodes/5/data/body', nodeId: 'text' },
   'split-weights': { code: 'split_weights', pointer: '/nodes/7/data/branches', nodeId: 'ab' },
+  'variable-without-default': {
+    code: 'variable_without_default',
+    pointer: '/nodes/1/data/subject',
+    nodeId: 'welcome',
+  },
 };
 
 describe('the broken corpus', () => {
@@ -660,7 +665,7 @@ describe('merge variables', () => {
 
   it('knows the built-in Korean aliases, contact fields, owner, sender and sequence', () => {
     const result = withBody(
-      '{{고객명}} {{회사명}} {{직함}} {{담당자명}} {{ contact.email }} {{ contact.attributes.plan }} {{ contact.owner.phone }} {{ owner.email }} {{ sender.name }} {{ sequence.name }}',
+      'Hi {{고객명}} {{회사명}} {{직함}} {{담당자명}} {{ contact.email }} {{ contact.attributes.plan }} {{ contact.owner.phone }} {{ owner.email }} {{ sender.name }} {{ sequence.name }}',
     );
     expect(result.warnings).toEqual([]);
   });
@@ -700,6 +705,153 @@ describe('merge variables', () => {
     expect(result.errors).toEqual([
       expect.objectContaining({ code: 'liquid_syntax', nodeId: 'text' }),
     ]);
+  });
+});
+
+describe('variables with no default at either end of a subject or a text message', () => {
+  type Data = Record<string, unknown>;
+  /** valid-base with its subject, SMS body, or the SMS made an AlimTalk step, set. */
+  const validate = (
+    set: { subject?: string; sms?: string; kakao?: Data; emailBody?: string },
+    variables?: Record<string, string>,
+  ) => {
+    const file = readJson(dir('../fixtures/valid-base.json'));
+    if (set.subject !== undefined) dataOf(file, 1).subject = set.subject;
+    if (set.emailBody !== undefined) dataOf(file, 1).body = set.emailBody;
+    if (set.sms !== undefined) dataOf(file, 5).body = set.sms;
+    if (set.kakao)
+      (file.nodes as unknown[])[5] = {
+        id: 'text',
+        type: 'kakao',
+        data: { templateCode: 'WELCOME_01', body: '안내드립니다.', mode: 'auto', ...set.kakao },
+      };
+    if (variables) (file.settings as Record<string, unknown>).variables = variables;
+    return validateSequence(file);
+  };
+  const found = (result: ReturnType<typeof validateSequence>) =>
+    result.warnings.filter((w) => w.code === 'variable_without_default');
+  const messages = (result: ReturnType<typeof validateSequence>) =>
+    found(result).map((w) => w.message);
+
+  it('warns of a subject that starts with one: what a contact without it gets, and the fix', () => {
+    const result = validate({ subject: '{{고객명}}님, 안녕하세요' });
+    expect(result.ok).toBe(true);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([
+      {
+        severity: 'warning',
+        code: 'variable_without_default',
+        message:
+          'the subject starts with {{ 고객명 }}, which has no default: a contact without it gets "님, 안녕하세요"; add | default: "고객"',
+        pointer: '/nodes/1/data/subject',
+        nodeId: 'welcome',
+      },
+    ]);
+  });
+
+  it('warns of one at the end, or a text that is only one', () => {
+    expect(messages(validate({ sms: 'Hello {{ contact.name }}' }))).toEqual([
+      'the body ends with {{ contact.name }}, which has no default: a contact without it gets "Hello"; add | default: "…"',
+    ]);
+    expect(messages(validate({ subject: '{{ contact.name | upcase }}' }))).toEqual([
+      'the subject is only {{ contact.name | upcase }}, which has no default: a contact without it gets an empty subject; add | default: "…"',
+    ]);
+    // One at each end: a warning for each.
+    expect(messages(validate({ subject: '{{고객명}}님, {{회사명}}' }))).toEqual([
+      'the subject starts with {{ 고객명 }}, which has no default: a contact without it gets "님, {{회사명}}"; add | default: "고객"',
+      'the subject ends with {{ 회사명 }}, which has no default: a contact without it gets "{{고객명}}님,"; add | default: "귀사"',
+    ]);
+  });
+
+  it('reads the text trimmed: whitespace and whitespace control around it are no words', () => {
+    expect(messages(validate({ subject: ' \n {{- 고객명 -}}님, 안녕하세요 \n' }))).toEqual([
+      'the subject starts with {{ 고객명 }}, which has no default: a contact without it gets "님, 안녕하세요"; add | default: "고객"',
+    ]);
+    expect(messages(validate({ sms: '[넛지] 안녕하세요,\n담당 {{ 담당자명 }}  \n' }))).toEqual([
+      'the body ends with {{ 담당자명 }}, which has no default: a contact without it gets "[넛지] 안녕하세요, 담당"; add | default: "담당자"',
+    ]);
+  });
+
+  it('leaves alone variables between words, with a default anywhere in their filters, and literals', () => {
+    for (const subject of [
+      '안녕하세요 {{고객명}}님',
+      '{{ 고객명 | default: "고객" }}님, 안녕하세요',
+      '{{ 고객명 | strip | default: "고객" | append: "" }}님, 안녕하세요',
+      '안녕하세요, {{ contact.name | default: contact.company }}',
+      '{{ "넛지" }} 소식입니다 {{ 3 }}',
+      '{{ "[넛지] " | append: 고객명 }}님, 안녕하세요',
+      '{% assign 호칭 = "고객" %}{{ 호칭 }}님, 안녕하세요',
+      '{% if 고객명 %}{{ 고객명 }}님, {% endif %}안녕하세요',
+    ])
+      expect(validate({ subject }).warnings, subject).toEqual([]);
+  });
+
+  it('leaves alone the variables every contact has: its id, the sequence name', () => {
+    expect(
+      validate({ sms: '갱신 신청: https://nudge.example/renew?contact={{ contact.id }}' }).warnings,
+    ).toEqual([]);
+    expect(validate({ subject: '{{ sequence.name }}: 새 소식' }).warnings).toEqual([]);
+  });
+
+  it('says an unknown variable once, as unknown: the fix is its name, not a default', () => {
+    expect(
+      validate({ subject: '{{ 고객이름 }}님, 안녕하세요' }).warnings.map((w) => w.code),
+    ).toEqual(['unknown_variable']);
+  });
+
+  it('follows aliases: Korean ones and those of settings.variables suggest a word', () => {
+    expect(messages(validate({ subject: '{{회사명}} 팀을 위한 가이드' }))).toEqual([
+      'the subject starts with {{ 회사명 }}, which has no default: a contact without it gets "팀을 위한 가이드"; add | default: "귀사"',
+    ]);
+    expect(
+      messages(validate({ subject: '{{ 이름 }}님, 반갑습니다' }, { 이름: 'contact.name' })),
+    ).toEqual([
+      'the subject starts with {{ 이름 }}, which has no default: a contact without it gets "님, 반갑습니다"; add | default: "고객"',
+    ]);
+    // In a text that is not Korean, no Korean word is suggested.
+    expect(messages(validate({ subject: '{{고객명}}, welcome aboard' }))).toEqual([
+      'the subject starts with {{ 고객명 }}, which has no default: a contact without it gets ", welcome aboard"; add | default: "…"',
+    ]);
+  });
+
+  it('checks the SMS and both texts of AlimTalk, pointing at the field; not email bodies', () => {
+    expect(found(validate({ sms: '{{고객명}}님, 메일함을 확인해 주세요.' }))).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        pointer: '/nodes/5/data/body',
+        nodeId: 'text',
+      }),
+    ]);
+    const kakao = validate({
+      kakao: {
+        body: '{{고객명}}님, 계약이 곧 만료됩니다.',
+        fallbackSms: '[넛지] 만료 안내 {{회사명}}',
+      },
+    });
+    expect(kakao.errors).toEqual([]);
+    expect(found(kakao).map((w) => [w.pointer, w.nodeId, w.message])).toEqual([
+      [
+        '/nodes/5/data/body',
+        'text',
+        'the body starts with {{ 고객명 }}, which has no default: a contact without it gets "님, 계약이 곧 만료됩니다."; add | default: "고객"',
+      ],
+      [
+        '/nodes/5/data/fallbackSms',
+        'text',
+        'the fallbackSms ends with {{ 회사명 }}, which has no default: a contact without it gets "[넛지] 만료 안내"; add | default: "귀사"',
+      ],
+    ]);
+    expect(validate({ emailBody: '{{고객명}}님, 안녕하세요' }).warnings).toEqual([]);
+  });
+
+  it('quotes a long rest shortened, on the side away from the variable', () => {
+    const long = '가나다라마바사아자차'.repeat(6);
+    expect(messages(validate({ sms: `{{고객명}}님 ${long}` }))[0]).toContain(
+      `gets "님 ${long.slice(0, 38)}…"`,
+    );
+    expect(messages(validate({ sms: `${long} {{고객명}}` }))[0]).toContain(
+      `gets "…${long.slice(-40)}"`,
+    );
   });
 });
 

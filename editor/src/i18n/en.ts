@@ -129,6 +129,7 @@ export const en = {
       thread_without_email: 'Reply with no earlier email',
       unconnected_handle: 'Branch leads nowhere',
       unknown_variable: 'Unknown merge variable',
+      variable_without_default: 'Starts or ends with a variable that has no default',
       split_weights: "Split weights don't add up to 100",
     } satisfies Record<ProblemCode, string>,
   },

@@ -128,6 +128,7 @@ export const ko: Resources = {
       thread_without_email: '앞선 이메일이 없는 답장',
       unconnected_handle: '연결되지 않은 분기',
       unknown_variable: '알 수 없는 변수',
+      variable_without_default: '기본값 없는 변수로 시작하거나 끝남',
       split_weights: '분할 비율의 합이 100이 아님',
     },
   },

@@ -19,9 +19,13 @@ const variable = fc.constantFrom(
   '{{ owner.name | default: "팀" }}',
   '',
 );
-const template = fc
-  .tuple(plain, variable, plain)
-  .map(([a, v, b]) => `${a}${v}${b}`.trim() || 'Hello');
+/** A variable with no default has words on both sides: one at either end warns. */
+const template = fc.tuple(plain, variable, plain).map(([a, v, b]) => {
+  const bare = v !== '' && !v.includes('| default');
+  const before = bare && a.trim() === '' ? `${a}안녕 ` : a;
+  const after = bare && b.trim() === '' ? `${b} 님` : b;
+  return `${before}${v}${after}`.trim() || 'Hello';
+});
 const mode = fc.constantFrom('auto', 'manual');
 const email = fc.constantFrom('a@example.com', 'sales.kr@example.co.kr', 'x.y+z@nudge.example');
 const path = fc.constantFrom(

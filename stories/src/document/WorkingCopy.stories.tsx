@@ -42,8 +42,11 @@ function forgetAllCopies(): Promise<void> {
   });
 }
 
-/** A page before the reload: its own stores, keeping copies for `tab` in IndexedDB. */
-function pageBefore(tab: string) {
+/**
+ * A page before the reload: its own stores, keeping copies for `tab` in IndexedDB; `later`
+ * dates its copies that many ms ahead (two pages made in one ms would keep copies of one time).
+ */
+function pageBefore(tab: string, later = 0) {
   const sequences = createSequenceStore();
   const life = createDocumentLife(sequences);
   const storage = indexedDbCopies(indexedDB);
@@ -54,6 +57,7 @@ function pageBefore(tab: string) {
     tab,
     delay: 10,
     page: new EventTarget(),
+    now: () => Date.now() + later,
   });
   return { sequences, life, storage, stop };
 }
@@ -106,7 +110,7 @@ export const NewTabOpensTheLatest: Story = {
     const first = pageBefore(`story-${crypto.randomUUID()}`);
     first.life.open('a.json', { ...structuredClone(trial), name: '먼저 연 시퀀스' });
     first.stop();
-    const second = pageBefore(`story-${crypto.randomUUID()}`);
+    const second = pageBefore(`story-${crypto.randomUUID()}`, 1000);
     second.life.open(
       'b.json',
       { ...structuredClone(trial), name: '나중에 연 시퀀스' },

@@ -25,6 +25,7 @@ describe('migrate', { timeout: 30_000 }, () => {
       [4, 'lean-jobs'],
       [5, 'enrollment-writes'],
       [6, 'sequence-revisions'],
+      [7, 'test-sends'],
     ]);
     expect(recorded[0]?.applied_at).toBeInstanceOf(Date);
     const [worker] = await sql`

@@ -11,6 +11,11 @@ const outboxEntry = {
   enrollmentId: { type: 'string' },
   sequenceId: { type: 'string' },
   node: { type: 'string' },
+  test: {
+    const: true,
+    description:
+      'a test send (POST /api/sequences/{id}/test-send), subject marked `[TEST] `: no enrollment, counted nowhere',
+  },
 };
 const outboxRequired = ['id', 'messageId', 'to', 'from', 'subject', 'sentAt'];
 const messageParam = {

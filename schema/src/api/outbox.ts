@@ -5,7 +5,7 @@
 
 /** One captured message in the list. */
 export interface OutboxEntry {
-  /** The outbox message's id (messages.id). */
+  /** The outbox message's id (messages.id, or test_sends.id: one sequence gives both). */
   id: number;
   /** Its RFC 5322 Message-ID. */
   messageId: string | null;
@@ -17,6 +17,8 @@ export interface OutboxEntry {
   enrollmentId?: string;
   sequenceId?: string;
   node?: string;
+  /** A test send's mail (POST /api/sequences/:id/test-send): no enrollment's, counted nowhere. */
+  test?: true;
 }
 
 /** A header of a message, its value decoded. */

@@ -25,6 +25,8 @@ interface Row {
   enrollment_id: string | null;
   sequence_id: string | null;
   node: string | null;
+  /** A test send's mail (POST /api/sequences/:id/test-send), marked `[TEST] `. */
+  test: boolean;
 }
 
 /**
@@ -44,20 +46,20 @@ export function outboxRoutes(api: Hono<ApiEnv>, sql: Sql): void {
     const { limit, cursor: before } = readPage(c, PAGE);
     if (before !== null) {
       const [known] = await sql`
-        select 1 from captured_mail where workspace_id = ${workspace} and message_id = ${before}`;
+        select 1 from captured_mail where workspace_id = ${workspace} and message_id = ${before}
+        union all
+        select 1 from test_sends
+        where workspace_id = ${workspace} and id = ${before} and raw is not null`;
       if (!known) throw badCursor(PAGE);
     }
+    // Subqueries, not a CTE used twice (which would be materialised whole): the conditions
+    // go down into each branch of the union.
     const rows = await sql<Row[]>`
-      select cm.message_id as id, m.message_id, substring(cm.raw from 1 for ${HEAD_BYTES}) as raw,
-        coalesce(m.sent_at, cm.captured_at) as sent_at, m.enrollment_id, e.sequence_id, m.node
-      from captured_mail cm
-        join messages m on m.id = cm.message_id
-        left join enrollments e on e.id = m.enrollment_id
-      where cm.workspace_id = ${workspace}
-        and (${before}::bigint is null or (cm.captured_at, cm.message_id) < (
-          select captured_at, message_id from captured_mail
-          where workspace_id = ${workspace} and message_id = ${before}))
-      order by cm.captured_at desc, cm.message_id desc
+      select * from (${captured(sql, workspace, HEAD_BYTES)}) mail
+      where ${before}::bigint is null
+        or (sent_order, id) < (
+          select sent_order, id from (${captured(sql, workspace, 0)}) cursor where id = ${before})
+      order by sent_order desc, id desc
       limit ${limit}`;
     linkNextPage(c, PAGE, limit, rows.length, rows.at(-1)?.id);
     return c.json(rows.map((row) => entry(row, readHeaders(row.raw))));
@@ -108,7 +110,33 @@ function entry(row: Row, headers: readonly MailHeader[]): OutboxEntry {
     ...(row.enrollment_id ? { enrollmentId: row.enrollment_id } : {}),
     ...(row.sequence_id ? { sequenceId: row.sequence_id } : {}),
     ...(row.node ? { node: row.node } : {}),
+    ...(row.test ? { test: true } : {}),
   };
+}
+
+/**
+ * The workspace's captured mail: the worker's (captured_mail, with its outbox message) and test
+ * sends' (test_sends with a raw message, routes/test-send.ts), whose ids come from one
+ * sequence. `raw` is the first `headBytes` of each message, or all of it (null).
+ */
+function captured(sql: Sql, workspace: string, headBytes: number | null) {
+  const raw = (column: string) =>
+    headBytes === null
+      ? sql.unsafe(column)
+      : sql`substring(${sql.unsafe(column)} from 1 for ${headBytes})`;
+  return sql`
+    select cm.message_id as id, m.message_id, ${raw('cm.raw')} as raw,
+      coalesce(m.sent_at, cm.captured_at) as sent_at, cm.captured_at as sent_order,
+      m.enrollment_id, e.sequence_id, m.node, false as test
+    from captured_mail cm
+      join messages m on m.id = cm.message_id
+      left join enrollments e on e.id = m.enrollment_id
+    where cm.workspace_id = ${workspace}
+    union all
+    select t.id, t.message_id, ${raw('t.raw')} as raw, t.sent_at, t.sent_at as sent_order,
+      null, t.sequence_id, t.node, true as test
+    from test_sends t
+    where t.workspace_id = ${workspace} and t.raw is not null`;
 }
 
 /** A message as a viewer sees it: every signed link's token redacted, and how many there were. */
@@ -135,12 +163,7 @@ async function findOne(sql: Sql, c: Context<ApiEnv>): Promise<Row> {
     id === null
       ? []
       : await sql<Row[]>`
-          select cm.message_id as id, m.message_id, cm.raw,
-            coalesce(m.sent_at, cm.captured_at) as sent_at, m.enrollment_id, e.sequence_id, m.node
-          from captured_mail cm
-            join messages m on m.id = cm.message_id
-            left join enrollments e on e.id = m.enrollment_id
-          where cm.workspace_id = ${c.var.workspace} and cm.message_id = ${id}`;
+          select * from (${captured(sql, c.var.workspace, null)}) mail where id = ${id}`;
   if (!row)
     throw new ApiError(404, 'message_not_found', `no captured message ${JSON.stringify(text)}`);
   return row;

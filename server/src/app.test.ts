@@ -342,6 +342,7 @@ describe('GET /api/openapi.json', () => {
       '/api/sequences/{id}/publish',
       '/api/sequences/{id}/publish-preview',
       '/api/sequences/{id}/stats',
+      '/api/sequences/{id}/test-send',
       '/api/tasks',
       '/api/tasks/{id}/complete',
       '/api/validate',

@@ -16,6 +16,7 @@ import { publishRoutes } from './routes/publish.ts';
 import { sequenceRoutes } from './routes/sequences.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { captureServices, type TestSendServices, testSendRoutes } from './routes/test-send.ts';
 import { pixelHeaders, trackingRoutes } from './routes/tracking.ts';
 import { OPEN_BODY_BYTES, validateRoutes } from './routes/validate.ts';
 import { securityHeaders } from './security.ts';
@@ -48,6 +49,13 @@ export interface AppOptions {
    * and unsubscribe links (/t/..., /u/...) are served.
    */
   secrets?: Secrets;
+  /**
+   * What test sends (POST /api/sequences/:id/test-send) go through: the worker's delivery as
+   * the server is configured (nudge.ts). Absent: mail captured into the outbox, SMS and
+   * AlimTalk kept in memory, links signed with `secrets` (else a key of this app's own, which
+   * no link route knows) under the request's origin.
+   */
+  delivery?: Omit<TestSendServices, 'secrets'>;
 }
 
 /** The whole HTTP app: the API under /api, mail links under /t and /u, the editor elsewhere. */
@@ -77,7 +85,14 @@ export function createApp(options: AppOptions = {}): Hono {
   if (authenticate) {
     const guarded = new Hono<ApiEnv>();
     guarded.use('*', authenticate, viewersOnlyRead());
-    if (options.sql) workspaceRoutes(guarded, options.sql);
+    if (options.sql) {
+      workspaceRoutes(guarded, options.sql);
+      const secrets = options.secrets ?? crypto.randomUUID();
+      const services = options.delivery
+        ? { ...options.delivery, secrets }
+        : captureServices(secrets);
+      testSendRoutes(guarded, options.sql, services);
+    }
     api.route('/', guarded);
   }
   api.all('*', notFound);

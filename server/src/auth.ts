@@ -9,7 +9,8 @@ export type Role = 'admin' | 'editor' | 'viewer';
 
 /** What the bearer-token check puts on the request: the caller's workspace and role. */
 export interface ApiEnv {
-  Variables: { workspace: string; role: Role };
+  /** `tokenId`: the api_tokens row, when a bearer token was the credential (limits per token). */
+  Variables: { workspace: string; role: Role; tokenId?: string };
 }
 
 /** Only the SHA-256 of a token is stored (api_tokens.token_hash). */
@@ -61,6 +62,7 @@ export function bearerAuth(sql: Sql, options: BearerOptions = {}): MiddlewareHan
     c.header('WWW-Authenticate', undefined);
     c.set('workspace', found.workspace_id);
     c.set('role', found.role);
+    c.set('tokenId', found.id);
     await next();
   };
 }

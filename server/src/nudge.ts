@@ -9,7 +9,12 @@ import {
   readOrCreateSecret,
   startEmbeddedPostgres,
 } from '@nudge/runtime/worker/db';
-import type { DkimOptions } from '@nudge/runtime/worker/delivery';
+import {
+  captureMessaging,
+  captureTransport,
+  type DkimOptions,
+  smtpTransport,
+} from '@nudge/runtime/worker/delivery';
 import { bootstrapAdmin } from './bootstrap.ts';
 import type { ServerConfig } from './config.ts';
 import type { Sql } from './db/types.ts';
@@ -87,6 +92,14 @@ export async function startNudge(
     if (config.bootstrapToken && (await bootstrapAdmin(sql, config.bootstrapToken)) === 'created')
       logger.info('created an admin API token from NUDGE_BOOTSTRAP_TOKEN');
     const secret = config.secret ?? (await readOrCreateSecret(join(config.dataDir, 'secret')));
+    // Test sends (routes/test-send.ts) go the worker's way: SMTP_URL, else captured into the
+    // outbox, DKIM-signed alike; SMS and AlimTalk captured as the worker does (worker.ts).
+    const signing = config.dkim ? { dkim: config.dkim } : {};
+    const email = config.smtpUrl
+      ? smtpTransport(config.smtpUrl, signing)
+      : captureTransport(signing);
+    undo.push(() => email.close());
+    let publicUrl = config.publicUrl;
     const server = await startServer({
       port: config.port,
       host: config.host,
@@ -95,12 +108,14 @@ export async function startNudge(
       sql,
       secrets: secret,
       ...(config.limits ? { limits: config.limits } : {}),
+      delivery: { email, messaging: captureMessaging(), publicUrl: () => publicUrl },
     });
     undo.push(() => server.close());
+    publicUrl ??= server.url;
     const settings: WorkerSettings = {
       databaseUrl,
       secret,
-      publicUrl: config.publicUrl ?? server.url,
+      publicUrl,
       ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
       ...(config.dkim ? { dkim: config.dkim } : {}),
     };

@@ -53,6 +53,19 @@ const CODES = {
     'a contact is not valid (details: `{ problems }`, each with the index and a pointer); nothing was written',
   duplicate_contacts:
     'two contacts of the call have one id or one email (details: `{ problems }`); nothing was written',
+  invalid_test_send:
+    "the test send lacks `node`, `to` or its contact, or `to` is not an address of the step's channel (details: `{ pointer }`)",
+  step_not_found: 'the draft has no step with this id (details: `{ node }`)',
+  not_a_message_step:
+    'the step is not an email, SMS or AlimTalk step, the only ones that send (details: `{ node, type }`)',
+  cannot_render:
+    "the step's own data (or the settings it renders with) is invalid, or a template of it failed to render: too costly, a filter refused its input... (details: `{ node, field? , problems? }`)",
+  address_suppressed:
+    "the address is on the workspace's suppression list (bounced, or asked for nothing): tests don't go there either (details: `{ to, reason? }`)",
+  delivery_failed:
+    'the mail server or messaging provider refused the message for good (details: `{ code? }`, its reason)',
+  delivery_unavailable:
+    'the mail server or messaging provider could not take the message now: try again later (details: `{ code? }`)',
   too_many_requests:
     'too many wrong tokens from this client address: a request with a token waits the seconds in `Retry-After` (details: `{ retryAfter }`, the same seconds)',
 } as const;
@@ -60,7 +73,7 @@ const CODES = {
 export type ErrorCode = keyof typeof CODES;
 
 /** The 4xx statuses the document describes. */
-type Status = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429;
+type Status = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429 | 503;
 
 /** An error answer: the codes it may carry, and optionally a sentence on this call's case. */
 export type Answer = readonly ErrorCode[] | { codes: readonly ErrorCode[]; note: string };

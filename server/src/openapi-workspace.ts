@@ -13,6 +13,7 @@ import {
 } from './openapi-parts.ts';
 import { sequencePaths } from './openapi-sequence-paths.ts';
 import { taskPaths } from './openapi-tasks.ts';
+import { testSendPaths } from './openapi-test-send.ts';
 
 /**
  * The OpenAPI paths of the workspace routes (FORMAT.md section 8): all behind a bearer token;
@@ -142,6 +143,7 @@ export function workspacePaths(): Json {
     '/api/events': { post: eventOperation() },
     ...outboxPaths(),
     ...taskPaths(),
+    ...testSendPaths(),
   };
 }
 

@@ -2,6 +2,7 @@
  * @nudge/runtime/worker: the runtime on PostgreSQL (Node only). Enrollment, the step
  * transaction, events and exits; delivery and tracking; the database (see db/).
  */
+export { type ContactRow, contactOf } from './contact-row.ts';
 export { EnrollError, type Enrolled, enroll, type Skipped } from './enroll.ts';
 export { type NewEvent, type RecordedEvent, recordEvent, UnknownContactError } from './events.ts';
 export type { DeliverPayload, StepPayload } from './jobs.ts';
@@ -20,6 +21,7 @@ export {
   moveEnrollments,
   type Stayed,
 } from './move-enrollments.ts';
+export { holdRenderGuard, type RenderGuardHold } from './render-guard.ts';
 export {
   type RunningWorker,
   startWorker,

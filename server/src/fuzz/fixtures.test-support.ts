@@ -248,5 +248,6 @@ export function validBodies(f: Fixtures): Record<string, unknown> {
     upsertContacts: { contacts: [{ id: f.ours.contacts[0]?.id, name: '김민준' }] },
     recordEvent: { contactId: f.ours.contacts[1]?.id, type: 'opened' },
     stopEnrollment: { reason: 'fuzz' },
+    testSend: { node: 'welcome', to: 'me@fuzz.example', contact: { name: '김민준' } },
   };
 }

@@ -5,8 +5,7 @@ import { writeSequence } from '@nudge/schema';
 import type { Command } from './command.ts';
 import { UsageError } from './io.ts';
 import { clean } from './report.ts';
-
-const DEFAULT_URL = 'http://localhost:3000';
+import { apiError, DEFAULT_URL } from './server-answer.ts';
 
 /** `nudge export ID [-o FILE]` (FORMAT.md section 7), against a running server. */
 export const exportCommand: Command = {
@@ -65,7 +64,8 @@ Exit status:
     }
     const text = await res.text();
     if (!res.ok) {
-      const refusal = `${res.status} ${errorOf(text) ?? res.statusText}`;
+      const error = apiError(text);
+      const refusal = `${res.status} ${error ? `${error.code}: ${error.message}` : res.statusText}`;
       const hint = res.status === 401 && !token ? ' (set NUDGE_TOKEN to an API token)' : '';
       return fail(res.status < 500 ? 1 : 2, `${refusal}${hint}`);
     }
@@ -89,16 +89,6 @@ Exit status:
     return 0;
   },
 };
-
-/** `404 sequence_not_found: there is no sequence …` from an error answer of the API. */
-function errorOf(text: string): string | undefined {
-  try {
-    const { error } = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof error?.code === 'string' && typeof error.message === 'string')
-      return `${error.code}: ${error.message}`;
-  } catch {}
-  return undefined;
-}
 
 const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 

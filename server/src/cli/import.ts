@@ -4,9 +4,9 @@ import { sequenceIdFromName } from '../sequence-file.ts';
 import type { Command } from './command.ts';
 import { type CliIo, UsageError } from './io.ts';
 import { clean, type FileReport, formatReport } from './report.ts';
+import { apiError, DEFAULT_URL } from './server-answer.ts';
 import { checkFile, inputName, STDIN } from './validate.ts';
 
-const DEFAULT_URL = 'http://localhost:3000';
 /** The longest sequence id ([a-z0-9][a-z0-9_-]{0,63}). */
 const MAX_ID = 64;
 /** How many ids `--new-id` tries (ID-2, ID-3, ...) before it gives up. */
@@ -355,7 +355,7 @@ class Api {
       const cause = (error as { cause?: { message?: string } }).cause?.message;
       throw new Stop(2, `no answer from ${this.origin}: ${cause ?? (error as Error).message}`);
     }
-    const error = errorOf(text);
+    const error = apiError(text);
     if (res.status >= 500)
       throw new Stop(
         2,
@@ -398,16 +398,6 @@ class Api {
       file,
     );
   }
-}
-
-/** The API's error answer `{ error: { code, message } }`, when it is one. */
-function errorOf(text: string): { code: string; message: string } | undefined {
-  try {
-    const { error } = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
-    if (typeof error?.code === 'string' && typeof error.message === 'string')
-      return { code: error.code, message: error.message };
-  } catch {}
-  return undefined;
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -197,6 +197,30 @@ describe('POST /api/sequences/:id/test-send', () => {
     await sql`update contacts set unsubscribed = false where workspace_id = ${w.id} and id = 'c1'`;
   });
 
+  it('signs links that redirect and record nothing, and an unsubscribe link that changes nothing', async () => {
+    const res = await call(w.tokens.editor, 'POST', path, {
+      node: 'welcome',
+      to: 'minjun@hanbit.example',
+      contactId: 'c1',
+    });
+    const one = await call(w.tokens.admin, 'GET', `/api/outbox/${res.json.id}`);
+    const click = /href="https:\/\/nudge\.example(\/t\/c\/[^"]+)"/.exec(one.json.html)?.[1];
+    const header = one.json.headers.find(
+      (h: { name: string }) => h.name.toLowerCase() === 'list-unsubscribe',
+    );
+    const unsubscribe = /^<https:\/\/nudge\.example(\/u\/[^>]+)>$/.exec(header.value)?.[1];
+    const before = await tallies(w.id);
+    const clicked = await app.request(click as string);
+    expect(clicked.status).toBe(302);
+    expect(clicked.headers.get('location')).toBe('https://nudge.example/guide');
+    expect((await app.request(unsubscribe as string)).status).toBe(404);
+    expect((await app.request(unsubscribe as string, { method: 'POST' })).status).toBe(404);
+    expect(await tallies(w.id)).toEqual(before);
+    const [contact] = await sql`
+      select unsubscribed from contacts where workspace_id = ${w.id} and id = 'c1'`;
+    expect(contact?.unsubscribed).toBe(false);
+  });
+
   it('renders a reply in the thread of the email before it, and says which variables were empty', async () => {
     const res = await call(w.tokens.editor, 'POST', path, {
       node: 'bump',

@@ -90,12 +90,24 @@ const sequence = {
       type: 'sms',
       data: { body: '{{ 고객명 | default: "고객" }}님, 메일로 가이드를 보냈습니다.', mode: 'auto' },
     },
+    {
+      id: 'alim',
+      type: 'kakao',
+      data: {
+        templateCode: 'WELCOME_01',
+        body: '{{ 고객명 | default: "고객" }}님, 가입을 환영합니다.',
+        buttons: [{ name: '가이드 보기', url: 'https://nudge.example/guide?c={{ contact.id }}' }],
+        fallbackSms: '{{ 고객명 | default: "고객" }}님, 가입을 환영합니다.',
+        mode: 'auto',
+      },
+    },
   ],
   edges: [
     { id: 'e1', source: 'start', target: 'welcome' },
     { id: 'e2', source: 'welcome', target: 'wait' },
     { id: 'e3', source: 'wait', target: 'bump' },
     { id: 'e4', source: 'bump', target: 'text' },
+    { id: 'e5', source: 'text', target: 'alim' },
   ],
 };
 
@@ -248,6 +260,24 @@ describe('POST /api/sequences/:id/test-send', () => {
       providerId: res.json.messageId,
     });
     expect(await tallies(w.id)).toEqual(before);
+  });
+
+  it('sends an AlimTalk step as its approved template, the fallback SMS marked [TEST]', async () => {
+    const res = await call(w.tokens.editor, 'POST', path, {
+      node: 'alim',
+      to: '01098765432',
+      contactId: 'c1',
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ channel: 'kakao', to: '01098765432' });
+    expect(messaging.sent.at(-1)).toMatchObject({
+      channel: 'alimtalk',
+      to: '01098765432',
+      templateCode: 'WELCOME_01',
+      text: '김민준님, 가입을 환영합니다.',
+      buttons: [{ name: '가이드 보기', url: 'https://nudge.example/guide?c=c1' }],
+      fallbackSms: '[TEST] 김민준님, 가입을 환영합니다.',
+    });
   });
 
   it('refuses a step that is not a message step, naming it, and an unknown step', async () => {

@@ -400,7 +400,8 @@ function render(draft: Sequence, step: MessageStep, context: MergeContext): Rend
       { node: step.id, field: error.field },
     );
   } finally {
-    void hold.release();
+    // Its thread stops in the background: the answer needn't wait for it.
+    hold.release().catch(() => {});
   }
 }
 

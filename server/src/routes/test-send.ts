@@ -33,6 +33,12 @@ import type { Context, Hono } from 'hono';
 import type { ApiEnv } from '../auth.ts';
 import { limitBody } from '../body.ts';
 import { findDraft } from '../db/sequences.ts';
+import {
+  lockRecentSends,
+  markTestSendFailed,
+  markTestSendSent,
+  recordTestSend,
+} from '../db/test-sends.ts';
 import type { Sql } from '../db/types.ts';
 import { ApiError, methodNotAllowed } from '../errors.ts';
 import { isObject, onlyKnown, readJsonObject } from '../json-body.ts';
@@ -112,8 +118,7 @@ export function testSendRoutes(api: Hono<ApiEnv>, sql: Sql, services: TestSendSe
       render(draft, step, context),
     );
     const failed = async (error: ApiError) => {
-      await sql`update test_sends set status = 'failed', last_error = ${error.message}
-                where id = ${id}`;
+      await markTestSendFailed(sql, workspace, id, error.message);
       return error;
     };
     try {
@@ -135,10 +140,12 @@ export function testSendRoutes(api: Hono<ApiEnv>, sql: Sql, services: TestSendSe
           headers: { 'X-Nudge-Test': 'yes' },
         });
         const sent = await services.email.send(mail);
-        await sql`
-          update test_sends set status = 'sent', subject = ${subject}, message_id = ${messageId},
-            provider_id = ${sent.providerId}, raw = ${sent.raw ?? null}, sent_at = now()
-          where id = ${id}`;
+        await markTestSendSent(sql, workspace, id, {
+          providerId: sent.providerId,
+          subject,
+          messageId,
+          raw: sent.raw ?? null,
+        });
         return c.json({ id, channel, to, subject, messageId, warnings: rendered.warnings });
       }
       const sent =
@@ -161,9 +168,7 @@ export function testSendRoutes(api: Hono<ApiEnv>, sql: Sql, services: TestSendSe
               senderKey: services.kakaoSenderKey ?? '',
               ...(services.smsFrom ? { from: services.smsFrom } : {}),
             });
-      await sql`
-        update test_sends set status = 'sent', provider_id = ${sent.providerId}, sent_at = now()
-        where id = ${id}`;
+      await markTestSendSent(sql, workspace, id, { providerId: sent.providerId });
       return c.json({ id, channel, to, messageId: sent.providerId, warnings: rendered.warnings });
     } catch (error) {
       if (error instanceof DeliveryError) throw await failed(deliveryFailed(error));
@@ -340,17 +345,9 @@ async function reserve<T>(
   const workspace = c.var.workspace;
   const tokenId = c.var.tokenId ?? null;
   return sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(hashtextextended(${`test-send:${tokenId ?? workspace}`}, 0))`;
-    const recent = await tx<Array<{ wait: number }>>`
-      select extract(epoch from sent_at + interval '60 seconds' - now())::float8 as wait
-      from test_sends
-      where sent_at > now() - interval '60 seconds'
-        and (token_id = ${tokenId} or (${tokenId}::uuid is null and token_id is null
-          and workspace_id = ${workspace}))
-      order by sent_at desc
-      limit ${TEST_SENDS_PER_MINUTE}`;
-    if (recent.length >= TEST_SENDS_PER_MINUTE) {
-      const seconds = Math.max(1, Math.ceil(recent.at(-1)?.wait ?? 60));
+    const wait = await lockRecentSends(tx, workspace, tokenId, TEST_SENDS_PER_MINUTE);
+    if (wait !== undefined) {
+      const seconds = Math.max(1, Math.ceil(wait));
       c.header('Retry-After', String(seconds));
       throw new ApiError(
         429,
@@ -360,12 +357,7 @@ async function reserve<T>(
       );
     }
     const rendered = prepare();
-    const [row] = await tx<Array<{ id: string }>>`
-      insert into test_sends (workspace_id, sequence_id, node, channel, recipient, token_id)
-      values (${workspace}, ${send.sequenceId}, ${send.node}, ${send.channel}, ${send.to},
-              ${tokenId})
-      returning id`;
-    return { id: Number(row?.id), rendered };
+    return { id: await recordTestSend(tx, workspace, tokenId, send), rendered };
   });
 }
 

@@ -1,8 +1,7 @@
-import { Command } from 'cmdk';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type SearchChoice, SearchChoices } from '../palette/SearchChoices.tsx';
 import { SearchDialog } from '../palette/SearchDialog.tsx';
-import { StepIcon } from '../steps/StepIcon.tsx';
 import { type LinkTarget, searchTargets } from './link-targets.ts';
 
 export interface ConnectPickerProps {
@@ -23,13 +22,19 @@ export interface ConnectPickerProps {
 export default function ConnectPicker({ targets, at, onChoose, onClose }: ConnectPickerProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const typeName = (type: string) => t(`step.types.${type as 'email'}`);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: typeName follows t
-  const shown = useMemo(() => searchTargets(targets, query, typeName), [targets, query, t]);
-  const [chosen, setChosen] = useState<string>(shown[0]?.id ?? '');
-
-  useEffect(() => setChosen(shown[0]?.id ?? ''), [shown]);
-
+  const choices = useMemo(
+    () =>
+      searchTargets(targets, query, (type) => t(`step.types.${type as 'email'}`)).map(
+        (target): SearchChoice => ({
+          key: target.id,
+          type: target.type,
+          name: target.id,
+          description: t(`step.types.${target.type as 'email'}`),
+          hooks: { 'data-step-id': target.id },
+        }),
+      ),
+    [targets, query, t],
+  );
   return (
     <SearchDialog
       label={t('build.connect.label')}
@@ -38,43 +43,21 @@ export default function ConnectPicker({ targets, at, onChoose, onClose }: Connec
       at={at}
       onClose={onClose}
     >
-      <Command
-        label={t('build.connect.input')}
-        shouldFilter={false}
-        loop
-        value={chosen}
-        onValueChange={setChosen}
-      >
-        <Command.Input
-          autoFocus
-          className="step-search__input"
-          value={query}
-          onValueChange={setQuery}
-          placeholder={t('build.connect.placeholder')}
-        />
-        <Command.List className="step-search__list" aria-label={t('build.connect.results')}>
-          <Command.Empty className="step-search__empty">
-            {targets.length === 0
+      <SearchChoices
+        texts={{
+          label: t('build.connect.input'),
+          placeholder: t('build.connect.placeholder'),
+          results: t('build.connect.results'),
+          empty:
+            targets.length === 0
               ? t('build.connect.none')
-              : t('build.connect.empty', { query: query.trim() })}
-          </Command.Empty>
-          {shown.map((target) => (
-            <Command.Item
-              key={target.id}
-              value={target.id}
-              className="step-search__item"
-              data-step-id={target.id}
-              onSelect={() => onChoose(target.id)}
-            >
-              <span className="step-search__icon step-tint" data-type={target.type}>
-                <StepIcon type={target.type} />
-              </span>
-              <span className="step-search__name">{target.id}</span>
-              <span className="step-search__description">{typeName(target.type)}</span>
-            </Command.Item>
-          ))}
-        </Command.List>
-      </Command>
+              : t('build.connect.empty', { query: query.trim() }),
+        }}
+        query={query}
+        onQuery={setQuery}
+        choices={choices}
+        onChoose={onChoose}
+      />
     </SearchDialog>
   );
 }

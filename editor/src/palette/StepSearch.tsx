@@ -1,7 +1,6 @@
-import { Command } from 'cmdk';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StepIcon } from '../steps/StepIcon.tsx';
+import { type SearchChoice, SearchChoices } from './SearchChoices.tsx';
 import { SearchDialog } from './SearchDialog.tsx';
 import { searchSteps } from './search.ts';
 import { type PaletteType, paletteDescription, paletteName } from './step-types.ts';
@@ -25,12 +24,19 @@ export interface StepSearchProps {
 export default function StepSearch({ at, onChoose, onClose }: StepSearchProps) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const types = useMemo(() => searchSteps(query), [query]);
-  const [chosen, setChosen] = useState<string>(types[0] ?? '');
-
-  // The best match is chosen as the list changes, so Enter takes it.
-  useEffect(() => setChosen(types[0] ?? ''), [types]);
-
+  const choices = useMemo(
+    () =>
+      searchSteps(query).map(
+        (type): SearchChoice => ({
+          key: type,
+          type,
+          name: paletteName(type, t),
+          description: paletteDescription(type, t),
+          hooks: { 'data-type': type },
+        }),
+      ),
+    [query, t],
+  );
   return (
     <SearchDialog
       label={t('build.search.label')}
@@ -39,41 +45,18 @@ export default function StepSearch({ at, onChoose, onClose }: StepSearchProps) {
       at={at}
       onClose={onClose}
     >
-      <Command
-        label={t('build.search.input')}
-        shouldFilter={false}
-        loop
-        value={chosen}
-        onValueChange={setChosen}
-      >
-        <Command.Input
-          autoFocus
-          className="step-search__input"
-          value={query}
-          onValueChange={setQuery}
-          placeholder={t('build.search.placeholder')}
-        />
-        <Command.List className="step-search__list" aria-label={t('build.search.results')}>
-          <Command.Empty className="step-search__empty">
-            {t('build.search.empty', { query: query.trim() })}
-          </Command.Empty>
-          {types.map((type) => (
-            <Command.Item
-              key={type}
-              value={type}
-              className="step-search__item"
-              data-type={type}
-              onSelect={() => onChoose(type)}
-            >
-              <span className="step-search__icon step-tint" data-type={type}>
-                <StepIcon type={type} />
-              </span>
-              <span className="step-search__name">{paletteName(type, t)}</span>
-              <span className="step-search__description">{paletteDescription(type, t)}</span>
-            </Command.Item>
-          ))}
-        </Command.List>
-      </Command>
+      <SearchChoices
+        texts={{
+          label: t('build.search.input'),
+          placeholder: t('build.search.placeholder'),
+          results: t('build.search.results'),
+          empty: t('build.search.empty', { query: query.trim() }),
+        }}
+        query={query}
+        onQuery={setQuery}
+        choices={choices}
+        onChoose={(key) => onChoose(key as PaletteType)}
+      />
     </SearchDialog>
   );
 }

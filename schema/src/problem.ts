@@ -13,6 +13,11 @@ export interface Problem {
   pointer: string;
   nodeId?: string;
   edgeId?: string;
+  /**
+   * The values the message names, by name, for a problem whose message a UI translates (the
+   * editor, by code): the message stays the English of them.
+   */
+  params?: Record<string, string>;
 }
 
 /** Every code a problem can carry, with what it means. Kept in one place so docs and tests can list them. */

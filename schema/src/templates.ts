@@ -120,12 +120,20 @@ export function templateProblems(input: Loose): Problem[] {
           if (known(String(root), bare.variable, aliases) !== null) continue;
           const path = [Object.hasOwn(paths, root) ? paths[root] : root, ...rest].join('.');
           if (ALWAYS_SET.has(path)) continue;
+          const fix = suggestedDefault(path, bare.rest);
           problems.push({
             severity: 'warning',
             code: 'variable_without_default',
-            message: `the ${where} ${bareMessage(bare, where, suggestedDefault(path, bare.rest))}`,
+            message: `the ${where} ${bareMessage(bare, where, fix)}`,
             pointer,
             ...ids,
+            params: {
+              field: where,
+              at: bare.at,
+              output: `{{ ${bare.output} }}`,
+              gets: bare.rest,
+              fix,
+            },
           });
         }
     }

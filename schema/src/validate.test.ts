@@ -745,6 +745,13 @@ describe('variables with no default at either end of a subject or a text message
           'the subject starts with {{ 고객명 }}, which has no default: a contact without it gets "님, 안녕하세요"; add | default: "고객"',
         pointer: '/nodes/1/data/subject',
         nodeId: 'welcome',
+        params: {
+          field: 'subject',
+          at: 'start',
+          output: '{{ 고객명 }}',
+          gets: '님, 안녕하세요',
+          fix: '고객',
+        },
       },
     ]);
   });

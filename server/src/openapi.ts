@@ -150,6 +150,11 @@ function problemSchema(): Json {
       },
       nodeId: { type: 'string', description: 'the node the problem concerns' },
       edgeId: { type: 'string', description: 'the edge the problem concerns' },
+      params: {
+        type: 'object',
+        additionalProperties: { type: 'string' },
+        description: 'the values the message names, by name, for a translation of it',
+      },
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Problem } from '@nudge/schema';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemTitle } from '../problems/title.ts';
+import { problemDetail, problemTitle } from '../problems/title.ts';
 import './forms.css';
 
 export interface FieldProps {
@@ -57,7 +57,7 @@ export function Field({ label, hint, problems = [], children }: FieldProps) {
               data-testid="field-problem"
               data-code={p.code}
             >
-              <strong>{problemTitle(p, t)}</strong> {p.message}
+              <strong>{problemTitle(p, t)}</strong> {problemDetail(p, t)}
             </li>
           ))}
         </ul>

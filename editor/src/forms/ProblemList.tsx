@@ -1,6 +1,6 @@
 import type { Problem } from '@nudge/schema';
 import { useTranslation } from 'react-i18next';
-import { problemTitle } from '../problems/title.ts';
+import { problemDetail, problemTitle } from '../problems/title.ts';
 
 /**
  * Problems that belong to no single control (a fieldset, a whole condition, a list of buttons,
@@ -19,7 +19,7 @@ export function ProblemList({ problems, id }: { problems: Problem[]; id?: string
           data-testid="field-problem"
           data-code={p.code}
         >
-          <strong>{problemTitle(p, t)}</strong> {p.message}
+          <strong>{problemTitle(p, t)}</strong> {problemDetail(p, t)}
         </li>
       ))}
     </ul>

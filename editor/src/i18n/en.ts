@@ -132,6 +132,20 @@ export const en = {
       variable_without_default: 'Starts or ends with a variable that has no default',
       split_weights: "Split weights don't add up to 100",
     } satisfies Record<ProblemCode, string>,
+    /**
+     * Problems whose message names values (params) are shown in these words; the English ones
+     * read as the validator's message does. Others show the validator's (English) message.
+     */
+    details: {
+      variable_without_default_start:
+        'the {{field}} starts with {{output}}, which has no default: a contact without it gets "{{gets}}"; add | default: "{{fix}}"',
+      variable_without_default_end:
+        'the {{field}} ends with {{output}}, which has no default: a contact without it gets "{{gets}}"; add | default: "{{fix}}"',
+      variable_without_default_only:
+        'the {{field}} is only {{output}}, which has no default: a contact without it gets an empty {{field}}; add | default: "{{fix}}"',
+    },
+    /** The message fields that problem details name. */
+    fields: { subject: 'subject', body: 'body', fallbackSms: 'fallbackSms' },
   },
   step: {
     types: {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Selection } from '../sequence/store.ts';
 import { problemSubject } from './subject.ts';
 import { BY_IDS } from './targets.ts';
-import { problemTitle } from './title.ts';
+import { problemDetail, problemTitle } from './title.ts';
 import './problems.css';
 
 /**
@@ -116,7 +116,7 @@ function ProblemItem({
     >
       <span className="problem__severity">{t(`problems.${problem.severity}`)}</span>
       <span className="problem__title">{problemTitle(problem, t)}</span>
-      <span className="problem__message">{problem.message}</span>
+      <span className="problem__message">{problemDetail(problem, t)}</span>
       <span className="problem__where">
         <span>{where}</span>
         {problem.pointer !== '' && <code>{problem.pointer}</code>}

@@ -40,6 +40,7 @@ export {
   type SequenceNode,
   TASK_KINDS,
   type TaskKind,
+  type TemplateLink,
   type Trigger,
 } from './nodes.ts';
 export { TIME_UNITS, type TimeUnit, WEEKDAYS, type Weekday } from './primitives.ts';

@@ -50,6 +50,31 @@ export const Sender = object({
   email: Email,
 });
 
+/**
+ * A message step's link to a template of the workspace's library (issue 14 §1a). Additive to
+ * format v1: the step keeps its own copy of the content, so the file stays whole and valid
+ * without the library; publishing through the API refreshes a linked step from the template's
+ * current content into the new version (a published version never changes). A step that
+ * copied a template has no link.
+ */
+export const TemplateLink = object(
+  {
+    id: Type.String({
+      pattern: '^[A-Za-z0-9_-]{1,64}$',
+      description: 'the id of the template in the workspace',
+    }),
+    name: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: "the template's name when the step was last refreshed from it",
+      }),
+    ),
+  },
+  'the workspace template this step is linked to: its content is refreshed at each publish',
+);
+export type TemplateLink = Static<typeof TemplateLink>;
+
 export const EmailData = object({
   subject: Type.Optional(
     Liquid('the subject; absent or empty to reply in the thread of the latest email sent', 0),
@@ -64,11 +89,13 @@ export const EmailData = object({
   replyTo: Type.Optional(Email),
   cc: Type.Optional(Type.Array(Email, { maxItems: 20 })),
   bcc: Type.Optional(Type.Array(Email, { maxItems: 20 })),
+  template: Type.Optional(TemplateLink),
 });
 
 export const SmsData = object({
   body: Liquid('the text message'),
   mode: Mode,
+  template: Type.Optional(TemplateLink),
 });
 
 export const KakaoButton = object({
@@ -87,6 +114,7 @@ export const KakaoData = object(
     buttons: Type.Optional(Type.Array(KakaoButton, { maxItems: 5 })),
     fallbackSms: Type.Optional(Liquid('the SMS sent when AlimTalk cannot be delivered')),
     mode: Mode,
+    template: Type.Optional(TemplateLink),
   },
   'a KakaoTalk AlimTalk message',
 );

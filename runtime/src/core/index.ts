@@ -41,4 +41,5 @@ export {
   type TimelineEntry,
 } from './simulate.ts';
 export { chooseBranch } from './split.ts';
+export * from './timeline-text/index.ts';
 export * from './types.ts';

@@ -5,6 +5,7 @@ import { applyUpdate } from './contact.ts';
 import type {
   Advanced,
   Contact,
+  DeferralReason,
   EnrollmentState,
   EnrollmentStatus,
   EventType,
@@ -49,8 +50,8 @@ export interface TimelineEntry {
   subject?: string;
   /** For `wait`: until when, ISO 8601 UTC. */
   until?: string;
-  /** For a send or task that waited past its due time: since when, and why. */
-  deferred?: { from: string; reason: string };
+  /** For a send or task that waited past its due time: since when, and why (in words and data). */
+  deferred?: { from: string; reason: string; reasons?: DeferralReason[] };
   status?: Exclude<EnrollmentStatus, 'active'>;
   note?: string;
   /** For a `send` that did not happen: why. */
@@ -150,7 +151,15 @@ export function simulate(options: SimulateOptions): Simulation {
         local: policy.localTime(at),
         ...rest,
         ...(waitUntil !== undefined && waitUntil !== null ? { until: iso(waitUntil) } : {}),
-        ...(deferral ? { deferred: { from: iso(deferral.from), reason: deferral.text } } : {}),
+        ...(deferral
+          ? {
+              deferred: {
+                from: iso(deferral.from),
+                reason: deferral.text,
+                reasons: deferral.reasons,
+              },
+            }
+          : {}),
       };
     }),
   };

@@ -1,10 +1,17 @@
-import type { Contact, Simulation, TimelineEntry } from '@nudge/runtime/core';
+import {
+  type Contact,
+  describeEntry,
+  type LocalTime,
+  localTime,
+  type SimulatedTimeline,
+  statusPart,
+  type TimelineEntry,
+  type TimelinePart,
+} from '@nudge/runtime/core';
 import { type CliIo, paint } from './io.ts';
-import { type LocalTime, localTime } from './local-time.ts';
 import { clean } from './report.ts';
 
-/** What the timeline shows of a simulation (its other fields are the simulator's business). */
-export type SimulatedTimeline = Pick<Simulation, 'status' | 'zone' | 'timeline'>;
+export type { SimulatedTimeline };
 
 export interface TimelineHeading {
   file: string;
@@ -46,14 +53,14 @@ export function formatTimeline(
     const offset = withOffset ? ` ${at.offset}` : '';
     const when = `${at.date} ${at.weekday} ${at.time.padEnd(timeWidth)}${offset}`;
     const columns = [when, entry.action.padEnd(6), clean(entry.node).padEnd(nodeWidth)];
-    const details = describe(entry, at, local, io);
+    const details = describe(entry, zone, io);
     lines.push([...columns, details].join('  ').trimEnd());
     for (const warning of entry.warnings ?? [])
       lines.push(
         `${' '.repeat(when.length + 2)}${paint(io, 'yellow')('warning')}: ${clean(warning)}`,
       );
   }
-  lines.push(`status: ${status(simulation, local(heading.until), io)}`);
+  lines.push(`status: ${paintPart(statusPart(simulation.status, heading.until, zone, 'en'), io)}`);
   return lines.map((line) => `${line}\n`).join('');
 }
 
@@ -64,58 +71,18 @@ function who(contact: Contact): string {
   return name || email || phone || (id ? `contact ${id}` : 'a contact with no name');
 }
 
-/** What happened, after the fixed columns. */
-function describe(
-  entry: TimelineEntry,
-  at: LocalTime,
-  local: (instant: string) => LocalTime,
-  io: Pick<CliIo, 'color'>,
-): string {
-  const parts: string[] = [];
-  switch (entry.action) {
-    case 'send':
-      parts.push(clean(entry.channel ?? entry.type));
-      if (entry.subject !== undefined) parts.push(clean(JSON.stringify(entry.subject)));
-      break;
-    case 'task':
-      if (entry.channel) parts.push(clean(`${entry.channel}, by hand:`));
-      break;
-    case 'branch':
-      if (entry.handle !== undefined) parts.push(`→ ${clean(entry.handle)}`);
-      break;
-    case 'wait':
-      parts.push(entry.until ? `until ${relative(local(entry.until), at)}` : 'until done');
-      break;
-    case 'exit':
-      if (entry.status) parts.push(entry.status);
-      break;
-    default:
-      break;
-  }
-  if (entry.skipped) parts.push(paint(io, 'yellow')(`not sent: ${clean(entry.skipped)}`));
-  // A task's note is its title, the whole point of its line; elsewhere it explains.
-  if (entry.note)
-    parts.push(entry.action === 'task' ? clean(entry.note) : `— ${clean(entry.note)}`);
-  if (entry.deferred) {
-    const from = relative(local(entry.deferred.from), at);
-    parts.push(paint(io, 'dim')(`(deferred from ${from}: ${clean(entry.deferred.reason)})`));
-  }
-  // Only what comes from the file is cleaned (above): the colours must stay.
-  return parts.join(' ');
+/** What happened, after the fixed columns: core's words, painted. */
+function describe(entry: TimelineEntry, zone: string, io: Pick<CliIo, 'color'>): string {
+  // Only what comes from the file needs cleaning, but the words are plain: clean it all, then paint.
+  return describeEntry(entry, zone, 'en')
+    .map((part) => paintPart(part, io))
+    .join(' ');
 }
 
-/** `time` as seen from `now`: the time alone on the same day, the weekday within a week. */
-function relative(time: LocalTime, now: LocalTime): string {
-  if (time.date === now.date) return time.time;
-  const days = Math.abs(Date.parse(time.date) - Date.parse(now.date)) / 86_400_000;
-  if (days < 7) return `${time.weekday} ${time.time}`;
-  return `${time.date} ${time.weekday} ${time.time}`;
-}
-
-function status(simulation: SimulatedTimeline, until: LocalTime, io: Pick<CliIo, 'color'>): string {
-  const { status } = simulation;
-  if (status === 'active')
-    return `active (still enrolled when the simulation stopped, ${until.date} ${until.weekday} ${until.time})`;
-  const good = status === 'completed' || status === 'converted' || status === 'replied';
-  return paint(io, good ? 'green' : 'yellow')(status);
+function paintPart(part: TimelinePart, io: Pick<CliIo, 'color'>): string {
+  const text = clean(part.text);
+  if (part.tone === 'warning') return paint(io, 'yellow')(text);
+  if (part.tone === 'muted') return paint(io, 'dim')(text);
+  if (part.tone === 'good') return paint(io, 'green')(text);
+  return text;
 }

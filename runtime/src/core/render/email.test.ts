@@ -35,6 +35,16 @@ describe('renderEmail', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('inlines the CSS of a <style> block into the HTML body, as mail clients need', () => {
+    const { value } = renderEmail(
+      email({ body: '<style>p { color: #333 }</style><p>{{고객명}}님, 안녕하세요.</p>' }),
+      context,
+      null,
+    );
+    expect(value.html).toBe('<p style="color: #333;">김민준님, 안녕하세요.</p>');
+    expect(value.text).toBe('김민준님, 안녕하세요.');
+  });
+
   it('sends a text body as rendered, with no HTML', () => {
     const { value } = renderEmail(
       email({ format: 'text', body: 'Hi {{ contact.name }},\n<b>not bold</b>' }),

@@ -1,6 +1,7 @@
 import type { NodeData } from '@nudge/schema';
 import type { EmailContent, Thread } from '../types.ts';
 import type { MergeContext } from './context.ts';
+import { inlineCss } from './css-inline.ts';
 import { RenderError } from './errors.ts';
 import { htmlToText } from './html-to-text.ts';
 import { guarded } from './run-job.ts';
@@ -18,7 +19,8 @@ export function renderEmail(
 
 /**
  * An email step. With no subject (absent, or blank as written) it replies in `thread`:
- * `Re: <the thread's subject>`. An HTML body escapes `{{ }}` outputs and gets a plain-text
+ * `Re: <the thread's subject>`. An HTML body escapes `{{ }}` outputs, has the CSS of its
+ * `<style>` blocks inlined (mail clients show only inline CSS) and gets a plain-text
  * alternative; a text body is sent as rendered.
  */
 export function renderEmailHere(
@@ -35,7 +37,7 @@ export function renderEmailHere(
   const value: EmailContent = {
     subject,
     ...(data.format === 'html'
-      ? { html: body.text, text: plainText(body.text) }
+      ? { html: bodyPart(inlineCss, body.text), text: bodyPart(htmlToText, body.text) }
       : { text: body.text }),
     from: from ?? null,
     ...(replyTo !== undefined ? { replyTo } : {}),
@@ -66,9 +68,10 @@ function renderSubject(
   return subject;
 }
 
-function plainText(html: string): string {
+/** A part made from the rendered HTML: its CSS inlined, or its plain-text alternative. */
+function bodyPart(make: (html: string) => string, html: string): string {
   try {
-    return htmlToText(html);
+    return make(html);
   } catch (cause) {
     throw new RenderError('body', cause instanceof Error ? cause.message : String(cause), {
       cause,

@@ -345,6 +345,10 @@ describe('GET /api/openapi.json', () => {
       '/api/sequences/{id}/test-send',
       '/api/tasks',
       '/api/tasks/{id}/complete',
+      '/api/templates',
+      '/api/templates/starters',
+      '/api/templates/{id}',
+      '/api/templates/{id}/used-by',
       '/api/validate',
     ]);
     const validate = doc.paths['/api/validate'].post;

@@ -16,6 +16,7 @@ import { publishRoutes } from './routes/publish.ts';
 import { sequenceRoutes } from './routes/sequences.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { captureServices, type TestSendServices, testSendRoutes } from './routes/test-send.ts';
 import { pixelHeaders, trackingRoutes } from './routes/tracking.ts';
 import { OPEN_BODY_BYTES, validateRoutes } from './routes/validate.ts';
@@ -122,6 +123,7 @@ function workspaceRoutes(api: Hono<ApiEnv>, sql: Sql): void {
   eventRoutes(api, sql);
   taskRoutes(api, sql);
   outboxRoutes(api, sql);
+  templateRoutes(api, sql);
 }
 
 /** A path whose first segment is `api`, in any case. */

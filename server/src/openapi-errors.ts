@@ -66,6 +66,17 @@ const CODES = {
     'the mail server or messaging provider refused the message for good (details: `{ code? }`, its reason)',
   delivery_unavailable:
     'the mail server or messaging provider could not take the message now: try again later (details: `{ code? }`)',
+  template_not_found: 'no template with this id in the workspace (details: `{ templateId }`)',
+  template_changed:
+    "the template is not at the revision `If-Match` names: nothing was changed (details: `{ templateId, revision, etag }`, the template's now)",
+  template_in_use:
+    'a draft links the template: unlink or copy it in those steps first (details: `{ sequences: [{ id, steps }] }`)',
+  too_many_templates:
+    'the workspace keeps as many templates as it may (details: `{ limit }`): delete one first',
+  invalid_template:
+    'the template is not valid: its name, tags, channel or content (details: `{ problems }`, each with a `pointer` into the body)',
+  template_link_broken:
+    "a step of the draft links a template that the workspace does not have, or one of another channel (details: `{ problems }`, each with the step's `node` and `pointer`)",
   too_many_requests:
     'too many wrong tokens from this client address: a request with a token waits the seconds in `Retry-After` (details: `{ retryAfter }`, the same seconds)',
 } as const;
@@ -147,7 +158,7 @@ export function errorResponses(): Json {
   );
 }
 
-type Method = 'get' | 'post' | 'put';
+type Method = 'get' | 'post' | 'put' | 'delete';
 
 /**
  * `operation` with its error answers: those that follow from what it takes, merged with its

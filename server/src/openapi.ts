@@ -4,6 +4,7 @@ import { formatBytes } from './limits.ts';
 import { errorResponses, errorSchema, withErrors } from './openapi-errors.ts';
 import { type Json, json, jsonBody, ref } from './openapi-parts.ts';
 import { sequenceSchemas } from './openapi-sequence.ts';
+import { templatePaths, templateSchemas } from './openapi-templates.ts';
 import { workspacePaths } from './openapi-workspace.ts';
 
 /**
@@ -35,6 +36,7 @@ export function openApiDocument(): Json {
     security: [{ bearerAuth: [] }],
     paths: {
       ...workspacePaths(),
+      ...templatePaths(),
       '/api/health': {
         get: withErrors('get', {
           operationId: 'health',
@@ -71,6 +73,7 @@ export function openApiDocument(): Json {
       responses: errorResponses(),
       schemas: {
         ...sequenceSchemas(),
+        ...templateSchemas(),
         Problem: problemSchema(),
         ValidationResult: {
           type: 'object',

@@ -20,6 +20,8 @@ export interface Tenant {
   enrollments: string[];
   tasks: string[];
   messages: string[];
+  /** Template ids: an SMS one first (the valid PUT body below is an SMS template's). */
+  templates: string[];
 }
 
 export interface Fixtures {
@@ -105,6 +107,9 @@ export async function createFixtures(sql: Sql): Promise<Fixtures> {
                 values (${message?.id as string}, ${workspace.id}, ${Buffer.from(raw)})`;
       messages.push(String(message?.id));
     }
+    const templates: string[] = [];
+    for (const starter of ['sms-reminder-ko', 'sms-reminder-en', 'email-welcome-ko'])
+      templates.push((await must(token, 'POST', '/api/templates', { starter })).json.id);
     return {
       workspace,
       sequences,
@@ -112,6 +117,7 @@ export async function createFixtures(sql: Sql): Promise<Fixtures> {
       enrollments: enrollments.map((e) => e.id),
       tasks,
       messages,
+      templates,
     };
   };
 
@@ -136,6 +142,7 @@ export async function createFixtures(sql: Sql): Promise<Fixtures> {
       tasks: t.tasks,
       outbox: t.messages,
       contacts: t.contacts.map((c) => c.id),
+      templates: t.templates,
     }),
   };
 }
@@ -249,5 +256,7 @@ export function validBodies(f: Fixtures): Record<string, unknown> {
     recordEvent: { contactId: f.ours.contacts[1]?.id, type: 'opened' },
     stopEnrollment: { reason: 'fuzz' },
     testSend: { node: 'welcome', to: 'me@fuzz.example', contact: { name: '김민준' } },
+    createTemplate: { starter: 'email-meeting-en' },
+    updateTemplate: { name: '리마인더', tags: ['fuzz'], content: { body: '내일 뵙겠습니다' } },
   };
 }

@@ -3,6 +3,7 @@ import { useSequenceSettingsOpen } from '../panel/panel-store.ts';
 import { SequenceSettings } from '../panel/SequenceSettings.tsx';
 import { StepSettings } from '../panel/StepSettings.tsx';
 import { SequenceProblems } from '../problems/SequenceProblems.tsx';
+import { SimulateDock } from '../simulate/SimulateDock.tsx';
 import { openFileReplacing } from '../toolbar/OpenFileButton.tsx';
 import { Toolbar } from '../toolbar/Toolbar.tsx';
 import { CanvasArea } from './CanvasArea.tsx';
@@ -34,9 +35,11 @@ export function App() {
         <Toolbar />
       </header>
       <main className="app__main">
-        <section className="app__canvas">
-          <CanvasArea />
-        </section>
+        <SimulateDock>
+          <section className="app__canvas">
+            <CanvasArea />
+          </section>
+        </SimulateDock>
         <aside className="app__side">
           {sequenceSettings ? <SequenceSettings /> : <StepSettings />}
           <div className="app__problems">

@@ -5,6 +5,7 @@ import * as forms from './sections/forms.ts';
 import * as logic from './sections/logic.ts';
 import * as panel from './sections/panel.ts';
 import * as settings from './sections/settings.ts';
+import * as simulate from './sections/simulate.ts';
 
 /**
  * English UI text. `ko.ts` must have exactly these keys (the type and a test check it).
@@ -327,6 +328,7 @@ export const en = {
   logic: logic.en,
   settings: settings.en,
   panel: panel.en,
+  simulate: simulate.en,
   document: document.en,
 };
 

@@ -5,6 +5,7 @@ import * as forms from './sections/forms.ts';
 import * as logic from './sections/logic.ts';
 import * as panel from './sections/panel.ts';
 import * as settings from './sections/settings.ts';
+import * as simulate from './sections/simulate.ts';
 
 /** Korean UI text. Korean has no plural forms: `_one` repeats `_other` so the keys match English. */
 export const ko: Resources = {
@@ -320,5 +321,6 @@ export const ko: Resources = {
   logic: logic.ko,
   settings: settings.ko,
   panel: panel.ko,
+  simulate: simulate.ko,
   document: document.ko,
 };

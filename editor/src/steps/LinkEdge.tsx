@@ -8,6 +8,8 @@ import {
 import { memo } from 'react';
 import type { LinkFlowEdge } from '../canvas/flow-types.ts';
 import { openOverlay, useIsDropLink } from '../canvas/overlay.ts';
+import { LinkSplit } from '../simulate/marks.tsx';
+import { useLinkMark } from '../simulate/store.ts';
 import { useCardText } from './card-text.tsx';
 import './link.css';
 
@@ -22,6 +24,7 @@ import './link.css';
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
   const { t, editable } = useCardText();
   const dropping = useIsDropLink(props.id);
+  const mark = useLinkMark(props.id, props.source, props.target);
   const [path, labelX, labelY] = getSmoothStepPath({
     sourceX: props.sourceX,
     sourceY: props.sourceY,
@@ -40,8 +43,9 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkFlowEdge>) {
         {...(props.interactionWidth !== undefined
           ? { interactionWidth: props.interactionWidth }
           : {})}
-        className={dropping ? 'link__path--drop' : undefined}
+        className={dropping ? 'link__path--drop' : mark.onPath ? 'link__path--on-path' : undefined}
       />
+      <LinkSplit mark={mark} x={labelX} y={labelY} />
       {editable && link && (
         <EdgeLabelRenderer>
           <button

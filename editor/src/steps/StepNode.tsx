@@ -6,6 +6,8 @@ import type { StepFlowNode } from '../canvas/flow-types.ts';
 import type { TargetProblems } from '../problems/by-target.ts';
 import { problemTitle } from '../problems/title.ts';
 import { acceptsEdges } from '../sequence/file.ts';
+import { SimulationMark } from '../simulate/marks.tsx';
+import { useStepMark } from '../simulate/store.ts';
 import { useCardText } from './card-text.tsx';
 import { type HandleLabel, handleLabels } from './handles.ts';
 import { StepIcon } from './StepIcon.tsx';
@@ -21,8 +23,9 @@ import './step.css';
  * is data-testid="step-handle" with data-handle-id. React Flow's wrapper around it keeps
  * data-id (the node id) and gets the `selected` class. Drawn inside CardTextProvider.
  */
-export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>) {
+export const StepNode = memo(function StepNode({ id, data }: NodeProps<StepFlowNode>) {
   const { t } = useCardText();
+  const mark = useStepMark(id);
   const { step, problems, stray } = data;
   const summary = summarizeStep(step, t);
   const state =
@@ -30,7 +33,7 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
   const messages = [...problems.errors, ...problems.warnings].map((p) => describe(p, t));
   return (
     <div
-      className={`step step--${state}`}
+      className={`step step--${state}${mark.onPath ? ' step--on-path' : ''}${mark.here ? ' step--here' : ''}`}
       data-testid="step"
       data-type={step.type}
       data-state={state}
@@ -49,6 +52,7 @@ export const StepNode = memo(function StepNode({ data }: NodeProps<StepFlowNode>
         <span className="step__id">{step.id}</span>
         <ProblemBadge problems={problems} t={t} />
       </div>
+      <SimulationMark mark={mark} />
       {summary.length > 0 && (
         <div className="step__summary" title={summary.join('\n')}>
           {summary.map((line, i) => (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DocumentButtons, StartButtons } from '../document/DocumentButtons.tsx';
 import { OutboxButton } from '../outbox/OutboxButton.tsx';
 import { SequenceSettingsButton } from '../panel/SequenceSettings.tsx';
+import { SimulateButton } from '../simulate/SimulateButton.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { HistoryButtons } from './HistoryButtons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -24,6 +25,7 @@ export function Toolbar() {
       <HistoryButtons />
       <DocumentButtons />
       <SequenceSettingsButton />
+      <SimulateButton />
       <OutboxButton />
       <LanguageSwitch />
     </nav>

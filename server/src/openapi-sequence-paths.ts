@@ -213,7 +213,7 @@ export function sequencePaths(): Json {
         {
           operationId: 'previewPublish',
           summary: 'What publishing the draft now would change, and who waits where',
-          description: `\`changes\` compares the latest published version with the draft (null before the first publish): steps added, removed and changed (a step whose position alone changed is marked \`positionOnly\`), edges added, removed and rewired, settings. \`waiting\` counts the enrollees still going through the sequence (status \`active\`) by the version they are pinned to and the node they wait at (\`null\`: not started yet); at most 100,000 are counted: past that \`waitingCapped\` is true and each count is a lower bound. The ETag is the draft's: publish with it in \`If-Match\` to publish exactly this draft.`,
+          description: `\`changes\` compares the latest published version with the draft (null before the first publish): steps added, removed and changed (a step whose position alone changed is marked \`positionOnly\`), edges added, removed and rewired, settings. \`waiting\` counts the enrollees still going through the sequence (status \`active\`) by the version they are pinned to and the node they wait at (\`null\`: not started yet); at most 100,000 are counted: past that \`waitingCapped\` is true and each count is a lower bound. The ETag is the draft's: publish with it in \`If-Match\` to publish exactly this draft. Steps linked to a template (\`data.template\`) are compared as they would be published, with the template's content of now.`,
           parameters: [idParam],
           responses: {
             200: withEtag(
@@ -230,6 +230,22 @@ export function sequencePaths(): Json {
                     }),
                   ),
                   waitingCapped: { type: 'boolean' },
+                  templates: {
+                    ...list(
+                      obj(
+                        {
+                          node: str,
+                          templateId: str,
+                          name: { type: ['string', 'null'] },
+                          changed: { type: 'boolean' },
+                          problem: str,
+                        },
+                        ['node', 'templateId', 'name', 'changed'],
+                      ),
+                    ),
+                    description:
+                      "the steps linked to a template of the library: the version takes the template's content of now (`changed`: not the draft's copy); a `problem` (no such template, another channel) would refuse the publish",
+                  },
                 }),
                 'The preview',
               ),
@@ -249,7 +265,7 @@ function publishOperation(): Json {
       operationId: 'publishSequence',
       summary: 'Freeze the draft as the next version',
       description:
-        "`migrate` maps node ids of the latest version to node ids of the draft; it is checked and kept with the new version. With `migrate` (`{}`: every node to the same id), the waiting enrollees of earlier versions then move to the new one, where they wait as if they had reached the mapped step when they reached theirs; one whose step is gone or can't hold its wait stays on its version (listed in `stayed`, first 100, with the reason). Nobody is dropped or sent a step twice. Without `migrate`, everyone stays on their version. The draft is validated again first. With `If-Match` (the ETag of the publish preview), a draft changed since is not published.",
+        "`migrate` maps node ids of the latest version to node ids of the draft; it is checked and kept with the new version. With `migrate` (`{}`: every node to the same id), the waiting enrollees of earlier versions then move to the new one, where they wait as if they had reached the mapped step when they reached theirs; one whose step is gone or can't hold its wait stays on its version (listed in `stayed`, first 100, with the reason). Nobody is dropped or sent a step twice. Without `migrate`, everyone stays on their version. The draft is validated again first. A step linked to a template of the library (`data.template`) is published with the template's content as it is then; the draft keeps its copy, and published versions never change. With `If-Match` (the ETag of the publish preview), a draft changed since is not published.",
       parameters: [idParam, ifMatch('publishes the draft')],
       requestBody: jsonBody(
         {
@@ -296,8 +312,8 @@ function publishOperation(): Json {
       404: ['sequence_not_found'],
       412: ['draft_changed'],
       422: {
-        codes: ['invalid_migrate', 'invalid_sequence'],
-        note: '`invalid_migrate` here: a key is not a node of the published version, or a value not a node of the draft (details: `{ problems }`, each with a pointer under `/migrate`). `invalid_sequence`: the draft, stored by an earlier release, breaks a rule added since (details: `{ errors, warnings }`); PUT it again, fixed.',
+        codes: ['invalid_migrate', 'invalid_sequence', 'template_link_broken'],
+        note: '`invalid_migrate` here: a key is not a node of the published version, or a value not a node of the draft (details: `{ problems }`, each with a pointer under `/migrate`). `invalid_sequence`: the draft, stored by an earlier release, breaks a rule added since (details: `{ errors, warnings }`); PUT it again, fixed. `template_link_broken`: a step links a template the workspace does not have.',
       },
     },
   );

@@ -48,6 +48,7 @@ describe('GET /api/sequences/:id/publish-preview', () => {
       changes: null,
       waiting: [],
       waitingCapped: false,
+      templates: [],
     });
     expect(res.headers.get('etag')).toBe('"1"');
   });

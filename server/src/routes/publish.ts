@@ -10,6 +10,7 @@ import { ApiError, methodNotAllowed } from '../errors.ts';
 import { draftChanged, ifMatchHolds, readIfMatch } from '../etag.ts';
 import { isObject, onlyKnown, readJsonObject } from '../json-body.ts';
 import { publishPreviewRoutes } from './publish-preview.ts';
+import { refreshLinkedSteps, refuseBrokenLinks } from './templates-refresh.ts';
 
 /**
  * POST /api/sequences/:id/publish `{ migrate? }` → 200 `{ version }`: freezes the draft as the
@@ -24,6 +25,10 @@ import { publishPreviewRoutes } from './publish-preview.ts';
  * With If-Match (the draft's ETag, as GET /api/sequences/:id/publish-preview answered it), a
  * draft changed since is not published: 412 `draft_changed`, so nobody publishes what they
  * did not see. The check holds the draft's row lock until the version is in.
+ *
+ * A step linked to a template of the library (`data.template`) is published with the
+ * template's content as it is then (templates-refresh.ts); a link to a template the workspace
+ * does not have is refused (422 `template_link_broken`).
  */
 export function publishRoutes(api: Hono<ApiEnv>, sql: Sql): void {
   api.post('/sequences/:id/publish', limitBody(1024 * 1024), async (c) => {
@@ -36,11 +41,14 @@ export function publishRoutes(api: Hono<ApiEnv>, sql: Sql): void {
       // keeps the draft at the revision checked.
       const { draft, revision } = await lockDraft(tx, workspace, id);
       if (!ifMatchHolds(ifMatch, revision)) throw draftChanged(id, revision, c);
-      refuseInvalid(draft);
+      // Steps linked to a template take its content as it is now (the draft keeps its copy).
+      const { sequence, linked } = await refreshLinkedSteps(tx, workspace, draft);
+      refuseBrokenLinks(draft, linked);
+      refuseInvalid(sequence);
       const previous = await latestVersion(tx, workspace, id);
-      if (migrate) checkMapping(migrate, previous?.definition, draft);
+      if (migrate) checkMapping(migrate, previous?.definition, sequence);
       const next = (previous?.version ?? 0) + 1;
-      await insertVersion(tx, workspace, id, next, draft, migrate);
+      await insertVersion(tx, workspace, id, next, sequence, migrate);
       return next;
     });
     if (!migrate) return c.json({ version });

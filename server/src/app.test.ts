@@ -328,6 +328,7 @@ describe('GET /api/openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/contacts',
+      '/api/contacts/{id}',
       '/api/enrollments/{id}/stop',
       '/api/events',
       '/api/health',

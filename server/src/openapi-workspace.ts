@@ -1,4 +1,5 @@
 import { EVENT_TYPES } from '@nudge/runtime/core';
+import { contactPaths } from './openapi-contacts.ts';
 import { withErrors } from './openapi-errors.ts';
 import { outboxPaths } from './openapi-outbox.ts';
 import {
@@ -118,28 +119,7 @@ export function workspacePaths(): Json {
         { 404: ['sequence_not_found'] },
       ),
     },
-    '/api/contacts': {
-      post: withErrors(
-        'post',
-        {
-          operationId: 'upsertContacts',
-          summary: 'Upsert contacts by id, else by email (at most 50,000 a call)',
-          requestBody: jsonBody(obj({ contacts: { type: 'array', items: { type: 'object' } } })),
-          responses: {
-            200: json(
-              obj({ ids: { type: 'array', items: { type: 'string' } } }),
-              'The ids, in input order',
-            ),
-          },
-        },
-        {
-          400: ['invalid_body', 'unknown_property'],
-          409: ['email_taken'],
-          413: ['too_many_contacts'],
-          422: ['invalid_contacts', 'duplicate_contacts'],
-        },
-      ),
-    },
+    ...contactPaths(),
     '/api/events': { post: eventOperation() },
     ...outboxPaths(),
     ...taskPaths(),

@@ -1,6 +1,7 @@
 import { FORMAT_V1, LIMITS, PROBLEM_CODES } from '@nudge/schema';
 import pkg from '../package.json' with { type: 'json' };
 import { formatBytes } from './limits.ts';
+import { contactSchemas } from './openapi-contacts.ts';
 import { errorResponses, errorSchema, withErrors } from './openapi-errors.ts';
 import { type Json, json, jsonBody, ref } from './openapi-parts.ts';
 import { sequenceSchemas } from './openapi-sequence.ts';
@@ -73,6 +74,7 @@ export function openApiDocument(): Json {
       responses: errorResponses(),
       schemas: {
         ...sequenceSchemas(),
+        ...contactSchemas(),
         ...templateSchemas(),
         Problem: problemSchema(),
         ValidationResult: {

@@ -1,4 +1,5 @@
 import type { Contact } from '@nudge/runtime/core';
+import { type ContactRow, contactOf } from '@nudge/runtime/worker';
 import { ApiError } from '../errors.ts';
 import { isPgError, type Sql, UNIQUE_VIOLATION } from './types.ts';
 
@@ -99,4 +100,54 @@ function checkDistinct(rows: ReadonlyArray<Contact & { id: string }>): void {
     throw new ApiError(422, 'duplicate_contacts', problems.map((p) => p.message).join('; '), {
       problems,
     });
+}
+
+/** The columns contactOf() reads, in its order. */
+const COLUMNS =
+  'id, email, phone, name, company, title, timezone, locale, owner, tags, attributes, unsubscribed';
+
+export interface ContactSearch {
+  /** Found anywhere in the name, email, company or phone, in any case; empty: every contact. */
+  q: string;
+  /** The last id of the previous page (ids in the database's order), or null for the first. */
+  after: string | null;
+  limit: number;
+}
+
+/**
+ * One page of a workspace's contacts, by id, that match `q`. Reads one row past the page, so
+ * that `more` says whether another page follows (no empty last page). `q` is matched as
+ * typed: its LIKE wildcards are escaped. A scan of the workspace's contacts along the primary
+ * key: at 100,000 contacts it is fast enough for a picker (contacts.test.ts measures it).
+ */
+export async function searchContacts(
+  sql: Sql,
+  workspace: string,
+  { q, after, limit }: ContactSearch,
+): Promise<{ contacts: Contact[]; more: boolean }> {
+  const pattern = q === '' ? null : `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  // Fragments rather than `$1 is null or ...`: each query has a plan that fits it.
+  const page = after === null ? sql`` : sql`and id > ${after}`;
+  const match =
+    pattern === null
+      ? sql``
+      : sql`and (name ilike ${pattern} escape '\\' or email ilike ${pattern} escape '\\'
+                 or company ilike ${pattern} escape '\\' or phone ilike ${pattern} escape '\\')`;
+  const rows = await sql<ContactRow[]>`
+    select ${sql.unsafe(COLUMNS)} from contacts
+    where workspace_id = ${workspace} ${page} ${match}
+    order by id
+    limit ${limit + 1}`;
+  return { contacts: rows.slice(0, limit).map(contactOf), more: rows.length > limit };
+}
+
+/** One contact of the workspace, or a 404 `contact_not_found`. */
+export async function findContact(sql: Sql, workspace: string, id: string): Promise<Contact> {
+  const [row] = await sql<ContactRow[]>`
+    select ${sql.unsafe(COLUMNS)} from contacts where workspace_id = ${workspace} and id = ${id}`;
+  if (!row)
+    throw new ApiError(404, 'contact_not_found', `there is no contact "${id}" in this workspace`, {
+      contactId: id,
+    });
+  return contactOf(row);
 }

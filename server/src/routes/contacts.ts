@@ -2,10 +2,11 @@ import { type Contact, checkContact } from '@nudge/schema';
 import type { Hono } from 'hono';
 import type { ApiEnv } from '../auth.ts';
 import { limitBody } from '../body.ts';
-import { upsertContacts } from '../db/contacts.ts';
+import { findContact, searchContacts, upsertContacts } from '../db/contacts.ts';
 import type { Sql } from '../db/types.ts';
 import { ApiError, methodNotAllowed } from '../errors.ts';
 import { MAX_BODY_BYTES, onlyKnown, readJsonObject } from '../json-body.ts';
+import { cursorOf, readContactSearch } from './contact-search.ts';
 
 /** The most contacts one call may upsert: larger imports are split by the caller. */
 export const MAX_CONTACTS = 50_000;
@@ -15,6 +16,11 @@ export const MAX_CONTACTS = 50_000;
  * contact is checked as strictly as a contact file (FORMAT.md section 6, the same check as
  * `nudge simulate --contact`); every problem names the contact's index and the property.
  * Nothing is written unless all are valid.
+ *
+ * GET /api/contacts?q&limit&cursor → 200 `{ contacts, next }`: a page of the contacts whose
+ * name, email, company or phone holds `q`, by id; `next` is the cursor of the page after, or
+ * null. GET /api/contacts/:id → 200 the contact. Both answer contacts as a contact file holds
+ * them (contactOf: absent fields left out).
  */
 export function contactRoutes(api: Hono<ApiEnv>, sql: Sql): void {
   api.post('/contacts', limitBody(MAX_BODY_BYTES), async (c) => {
@@ -50,5 +56,20 @@ export function contactRoutes(api: Hono<ApiEnv>, sql: Sql): void {
     const ids = await upsertContacts(sql, c.var.workspace, contacts as Contact[]);
     return c.json({ ids });
   });
-  api.all('/contacts', methodNotAllowed(['POST']));
+  // The contacts picker of the editor's Preview: a page of contacts that match `q`, by id.
+  api.get('/contacts', async (c) => {
+    const { q, after, limit } = readContactSearch(c);
+    const page = await searchContacts(sql, c.var.workspace, { q, after, limit });
+    const last = page.contacts.at(-1)?.id;
+    return c.json({
+      contacts: page.contacts,
+      next: page.more && last !== undefined ? cursorOf(last) : null,
+    });
+  });
+  api.all('/contacts', methodNotAllowed(['GET', 'HEAD', 'POST']));
+
+  api.get('/contacts/:id', async (c) =>
+    c.json(await findContact(sql, c.var.workspace, c.req.param('id'))),
+  );
+  api.all('/contacts/:id', methodNotAllowed(['GET', 'HEAD']));
 }

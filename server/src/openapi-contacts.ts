@@ -39,7 +39,7 @@ export function contactPaths(): Json {
         {
           operationId: 'searchContacts',
           summary: 'Find contacts by name, email, company or phone, a page at a time',
-          description: `The contacts of the workspace whose name, email, company or phone holds \`q\` (in any case, anywhere: \`민지\` finds 김민지; \`%\` and \`_\` are plain characters), ordered by id. Without \`q\`, every contact. A page holds \`limit\` contacts at most; \`next\` is the \`cursor\` of the page after, null on the last page.`,
+          description: `The contacts of the workspace whose name, email, company or phone holds \`q\` (in any case, anywhere: \`민지\` finds 김민지; \`%\` and \`_\` are plain characters), ordered by id. Without \`q\`, every contact. A page holds \`limit\` contacts at most; \`next\` is the \`cursor\` of the page after, null on the last page; the next page's URL is also in the \`Link\` header (rel="next"), as on the other lists.`,
           parameters: [
             {
               name: 'q',

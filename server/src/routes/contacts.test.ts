@@ -221,7 +221,12 @@ describe('GET /api/contacts', () => {
       sizes.push(res.json.contacts.length);
       seen.push(...res.json.contacts.map((x: { id: string }) => x.id));
       cursor = res.json.next;
-      if (cursor !== null) expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+      if (cursor !== null) {
+        expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+        expect(res.headers.get('link')).toBe(
+          `</api/contacts?limit=20&cursor=${cursor}>; rel="next"`,
+        );
+      } else expect(res.headers.get('link')).toBeNull();
     } while (cursor !== null && sizes.length < 5);
     expect(sizes).toEqual([20, 20, 5]);
     expect(seen).toEqual(contacts.map((x) => x.id).sort());

@@ -61,10 +61,15 @@ export function contactRoutes(api: Hono<ApiEnv>, sql: Sql): void {
     const { q, after, limit } = readContactSearch(c);
     const page = await searchContacts(sql, c.var.workspace, { q, after, limit });
     const last = page.contacts.at(-1)?.id;
-    return c.json({
-      contacts: page.contacts,
-      next: page.more && last !== undefined ? cursorOf(last) : null,
-    });
+    const next = page.more && last !== undefined ? cursorOf(last) : null;
+    // Also as the other lists give it, for clients that follow `Link`.
+    if (next !== null) {
+      const url = new URL(c.req.url);
+      url.searchParams.set('cursor', next);
+      url.searchParams.set('limit', String(limit));
+      c.header('Link', `<${url.pathname}${url.search}>; rel="next"`);
+    }
+    return c.json({ contacts: page.contacts, next });
   });
   api.all('/contacts', methodNotAllowed(['GET', 'HEAD', 'POST']));
 

@@ -25,6 +25,8 @@ export interface FormContext {
   steps: Array<{ id: string; type: string }>;
   /** The sequence's merge-variable aliases (settings.variables), for completion. */
   variables: Record<string, string>;
+  /** Keys of contact.attributes the sequence reads somewhere, for the "Insert variable" menu. */
+  attributes?: readonly string[];
 }
 
 /** A form component for one step type. */

@@ -1,5 +1,6 @@
 import type { ProblemCode } from '@nudge/schema';
 import * as build from './sections/build.ts';
+import * as compose from './sections/compose.ts';
 import * as document from './sections/document.ts';
 import * as forms from './sections/forms.ts';
 import * as logic from './sections/logic.ts';
@@ -328,6 +329,7 @@ export const en = {
   logic: logic.en,
   settings: settings.en,
   panel: panel.en,
+  compose: compose.en,
   simulate: simulate.en,
   document: document.en,
 };

@@ -1,5 +1,6 @@
 import type { Resources } from './en.ts';
 import * as build from './sections/build.ts';
+import * as compose from './sections/compose.ts';
 import * as document from './sections/document.ts';
 import * as forms from './sections/forms.ts';
 import * as logic from './sections/logic.ts';
@@ -321,6 +322,7 @@ export const ko: Resources = {
   logic: logic.ko,
   settings: settings.ko,
   panel: panel.ko,
+  compose: compose.ko,
   simulate: simulate.ko,
   document: document.ko,
 };

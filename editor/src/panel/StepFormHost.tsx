@@ -3,6 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { updateStepData } from '../commands/index.ts';
+import { attributesIn } from '../forms/message/variable-choices.ts';
 import { formOf } from '../forms/registry.ts';
 import type { FormContext } from '../forms/types.ts';
 import { isNodeType } from '../sequence/file.ts';
@@ -31,8 +32,8 @@ export default function StepFormHost({ step }: { step: SelectedStep }) {
     [step.id, step.type, step.data],
   );
   const memoContext = useMemo<FormContext>(
-    () => ({ steps: context.steps, variables: context.variables }),
-    [context.steps, context.variables],
+    () => ({ steps: context.steps, variables: context.variables, attributes: context.attributes }),
+    [context.steps, context.variables, context.attributes],
   );
   if (!form) return <p className="panel__empty">{t('panel.noForm')}</p>;
   const Form = form;
@@ -53,7 +54,21 @@ const NO_VARIABLES: Record<string, string> = {};
 
 /** What forms need of the rest of the sequence; kept stable while it does not change. */
 function formContext(s: { file: Record<string, unknown> | null }) {
-  return { steps: stepsOf(s.file?.nodes), variables: variablesOf(s.file?.settings) };
+  return {
+    steps: stepsOf(s.file?.nodes),
+    variables: variablesOf(s.file?.settings),
+    attributes: attributesOf(s.file),
+  };
+}
+
+/** The attribute keys the sequence reads, the same array while they stay the same. */
+let lastAttributes: { file: unknown; keys: string[] } = { file: null, keys: [] };
+function attributesOf(file: unknown): string[] {
+  if (file === lastAttributes.file) return lastAttributes.keys;
+  const found = attributesIn(file);
+  const same = found.join('\n') === lastAttributes.keys.join('\n');
+  lastAttributes = { file, keys: same ? lastAttributes.keys : found };
+  return lastAttributes.keys;
 }
 
 const cache = new WeakMap<object, Array<{ id: string; type: string }>>();

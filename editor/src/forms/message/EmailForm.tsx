@@ -1,6 +1,7 @@
 import type { Problem } from '@nudge/schema';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TemplatePicker } from '../../templates/TemplatePicker.tsx';
 import { Field } from '../Field.tsx';
 import type { StepFormProps } from '../types.ts';
 import { formatAddresses, formatSender, parseAddresses, parseSender } from './addresses.ts';
@@ -13,7 +14,9 @@ import { StepProblems } from './StepProblems.tsx';
 import { EMAIL_FORMATS, type EmailData, readEmail } from './step-data.ts';
 import { fieldProblems, problemsBesideNoField } from './step-problems.ts';
 import { TemplateField } from './TemplateField.tsx';
+import { TemplateInput } from './TemplateInput.tsx';
 import { useMergeCompletions } from './use-merge-completions.ts';
+import { useVariableChoices } from './use-variable-choices.ts';
 
 const FIELDS = ['subject', 'body', 'format', 'mode', 'from', 'replyTo', 'cc', 'bcc'] as const;
 type Optional = 'subject' | 'from' | 'replyTo' | 'cc' | 'bcc';
@@ -26,6 +29,7 @@ export function EmailForm({ step, pointer, problems, onChange, context }: StepFo
   const { t } = useTranslation();
   const email = readEmail(step.data);
   const completions = useMergeCompletions(context.variables);
+  const variables = useVariableChoices(context);
   const at = (field: string) => fieldProblems(problems, pointer, field);
   const set = <K extends keyof EmailData>(field: K, value: EmailData[K]) =>
     onChange({ ...email, [field]: value }, field);
@@ -41,6 +45,11 @@ export function EmailForm({ step, pointer, problems, onChange, context }: StepFo
   // Keyed by the step: another step gets fresh fields (the editor's own undo history too).
   return (
     <Fragment key={step.id}>
+      <TemplatePicker
+        channel="email"
+        data={email}
+        onChange={(next) => onChange(next, 'template')}
+      />
       <StepProblems problems={problemsBesideNoField(problems, pointer, FIELDS, aboutNoSubject)} />
       <Field
         label={t('forms.email.subject')}
@@ -48,11 +57,11 @@ export function EmailForm({ step, pointer, problems, onChange, context }: StepFo
         problems={subjectProblems}
       >
         {(control) => (
-          <input
-            {...controlProps(control)}
-            type="text"
+          <TemplateInput
+            control={control}
             value={email.subject ?? ''}
-            onChange={(event) => setOptional('subject', event.target.value)}
+            onChange={(subject) => setOptional('subject', subject)}
+            variables={variables}
           />
         )}
       </Field>
@@ -62,6 +71,7 @@ export function EmailForm({ step, pointer, problems, onChange, context }: StepFo
         onChange={(body) => set('body', body)}
         problems={at('body')}
         completions={completions}
+        variables={variables}
         language={email.format}
       />
       <Field label={t('forms.email.format')} problems={at('format')}>

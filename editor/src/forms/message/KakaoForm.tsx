@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TemplatePicker } from '../../templates/TemplatePicker.tsx';
 import { Field } from '../Field.tsx';
 import type { StepFormProps } from '../types.ts';
 import { controlProps } from './controls.ts';
@@ -11,6 +12,7 @@ import { type KakaoData, readKakao } from './step-data.ts';
 import { fieldProblems, problemsBesideNoField } from './step-problems.ts';
 import { TemplateField } from './TemplateField.tsx';
 import { useMergeCompletions } from './use-merge-completions.ts';
+import { useVariableChoices } from './use-variable-choices.ts';
 
 const FIELDS = ['templateCode', 'body', 'buttons', 'fallbackSms', 'mode'] as const;
 
@@ -19,12 +21,18 @@ export function KakaoForm({ step, pointer, problems, onChange, context }: StepFo
   const { t } = useTranslation();
   const kakao = readKakao(step.data);
   const completions = useMergeCompletions(context.variables);
+  const variables = useVariableChoices(context);
   const at = (field: string) => fieldProblems(problems, pointer, field);
   const set = <K extends keyof KakaoData>(field: K, value: KakaoData[K]) =>
     onChange({ ...kakao, [field]: value }, field);
   // Keyed by the step: another step gets fresh fields (the editor's own undo history too).
   return (
     <Fragment key={step.id}>
+      <TemplatePicker
+        channel="kakao"
+        data={kakao}
+        onChange={(next) => onChange(next, 'template')}
+      />
       <StepProblems problems={problemsBesideNoField(problems, pointer, FIELDS)} />
       <Field
         label={t('forms.kakao.templateCode')}
@@ -49,6 +57,7 @@ export function KakaoForm({ step, pointer, problems, onChange, context }: StepFo
         onChange={(body) => set('body', body)}
         problems={at('body')}
         completions={completions}
+        variables={variables}
       />
       <KakaoButtons
         buttons={kakao.buttons ?? []}
@@ -63,6 +72,7 @@ export function KakaoForm({ step, pointer, problems, onChange, context }: StepFo
         onChange={(text) => onChange(withOptional(kakao, 'fallbackSms', text), 'fallbackSms')}
         problems={at('fallbackSms')}
         completions={completions}
+        variables={variables}
         smsSize
       />
       <SendingField

@@ -3,7 +3,8 @@ import { defaultKeymap, history, historyKeymap, insertNewline } from '@codemirro
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Annotation, Compartment, EditorState, type Extension, Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { type Ref, useEffect, useImperativeHandle, useRef } from 'react';
+import type { InsertTarget } from './insert-target.ts';
 import { type TemplateLanguage, templateLanguage, typedAsIs } from './liquid-language.ts';
 import type { MergeCompletions } from './merge-variables.ts';
 import { textDifference } from './text-difference.ts';
@@ -21,6 +22,8 @@ export interface LiquidEditorProps {
   invalid?: boolean;
   /** What to complete; keep it stable (useMemo): a new one reconfigures the editor. */
   completions: MergeCompletions;
+  /** Set to the editor as an insertion target (the "Insert variable" menu). */
+  handle?: Ref<InsertTarget>;
 }
 
 /** Marks the changes that come from `value`, so they are not reported back as typing. */
@@ -112,6 +115,20 @@ export function LiquidEditor(props: LiquidEditorProps) {
       ),
     });
   }, [id, labelledBy, describedBy, invalid]);
+
+  useImperativeHandle(
+    props.handle,
+    () => ({
+      insert(text: string) {
+        const current = view.current;
+        if (!current) return;
+        current.dispatch(current.state.replaceSelection(text), { scrollIntoView: true });
+        current.focus();
+      },
+      focus: () => view.current?.focus(),
+    }),
+    [],
+  );
 
   // A <label for> can't focus a content element; clicking the label should, as for an input.
   useEffect(() => {

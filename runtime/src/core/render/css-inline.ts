@@ -1,3 +1,4 @@
+/// <reference path="./juice-client.d.ts" />
 // juice's browser build: the same in the worker and in the editor's Preview, with no Node
 // module (the full build adds web-resource inlining, which reads files and fetches URLs).
 import juice from 'juice/client';

@@ -3,6 +3,7 @@ import { decodeText } from './json/decode.ts';
 import { depthExceededAt, type JsonSyntaxError, parseJson } from './json/parse.ts';
 import { positionAt } from './json/position.ts';
 import type { Problem } from './problem.ts';
+import { problemWith } from './problem-messages/index.ts';
 import { type ValidationResult, validateSequence } from './validate.ts';
 
 /**
@@ -49,8 +50,11 @@ function tooDeep(text: string, offset: number): ValidationResult {
   const { line, column } = positionAt(text, offset);
   const problem: Problem = {
     severity: 'error',
-    code: 'too_deep',
-    message: `the file nests deeper than ${LIMITS.jsonDepth} levels (line ${line}, column ${column}); Nudge reads no further`,
+    ...problemWith('too_deep', {
+      limit: String(LIMITS.jsonDepth),
+      line: String(line),
+      column: String(column),
+    }),
     pointer: '',
   };
   return { ok: false, errors: [problem], warnings: [] };

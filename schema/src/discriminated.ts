@@ -1,4 +1,5 @@
 import { type Static, type TObject, type TSchema, Type } from '@sinclair/typebox';
+import { problemMessage } from './problem-messages/index.ts';
 
 /**
  * Custom annotation that the validator turns into one clear problem in place of the noise
@@ -8,11 +9,22 @@ export const ERROR_ANNOTATION = 'x-nudge-error';
 
 export interface ErrorAnnotation {
   code: 'invalid_value' | 'invalid_rule';
+  /** Which of the code's messages (problem-messages): the problem's params are { kind }. */
+  kind: string;
+  /** The English message, for other JSON Schema tools and readers of the schema. */
   message: string;
 }
 
-export function annotated<T extends TSchema>(schema: T, error: ErrorAnnotation): T {
-  return { ...schema, [ERROR_ANNOTATION]: error };
+export function annotated<T extends TSchema>(
+  schema: T,
+  error: Omit<ErrorAnnotation, 'message'>,
+): T {
+  return { ...schema, [ERROR_ANNOTATION]: annotation(error) };
+}
+
+/** An annotation with its English message from the catalogue, as the validator will say it. */
+export function annotation(error: Omit<ErrorAnnotation, 'message'>): ErrorAnnotation {
+  return { ...error, message: problemMessage(error.code, { kind: error.kind }) };
 }
 
 type Variants = Record<string, TObject>;

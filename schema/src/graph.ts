@@ -3,6 +3,7 @@ import { LIMITS } from './format.ts';
 import { isBranching, sourceHandles } from './handles.ts';
 import { EmailData } from './nodes.ts';
 import { type Problem, type ProblemCode, pointerOf } from './problem.ts';
+import { problemWith } from './problem-messages/index.ts';
 import { eachEventRule, ruleSize } from './rule.ts';
 
 /**
@@ -38,21 +39,21 @@ export function graphProblems(input: Loose): Problem[] {
     severity: Problem['severity'],
     code: ProblemCode,
     pointer: string,
-    message: string,
+    params: Record<string, string>,
     ids: { nodeId?: string; edgeId?: string } = {},
-  ) => problems.push({ severity, code, message, pointer, ...ids });
+  ) => problems.push({ severity, ...problemWith(code, params), pointer, ...ids });
   const error = (
     code: ProblemCode,
     pointer: string,
-    message: string,
+    params: Record<string, string>,
     ids?: { nodeId?: string; edgeId?: string },
-  ) => report('error', code, pointer, message, ids);
+  ) => report('error', code, pointer, params, ids);
   const warning = (
     code: ProblemCode,
     pointer: string,
-    message: string,
+    params: Record<string, string>,
     ids?: { nodeId?: string; edgeId?: string },
-  ) => report('warning', code, pointer, message, ids);
+  ) => report('warning', code, pointer, params, ids);
 
   // Nodes by id; the first of a duplicated id stands, the others are reported.
   const nodes = new Map<string, NodeView>();
@@ -63,7 +64,7 @@ export function graphProblems(input: Loose): Problem[] {
       error(
         'duplicate_node_id',
         pointerOf('nodes', index, 'id'),
-        `another node already has the id "${n.id}"`,
+        { id: n.id },
         {
           nodeId: n.id,
         },
@@ -72,21 +73,21 @@ export function graphProblems(input: Loose): Problem[] {
     }
     nodes.set(n.id, { index, id: n.id, type: n.type, data: n.data });
   });
-  const label = (n: NodeView) => `${typeof n.type === 'string' ? n.type : 'node'} "${n.id}"`;
+  // A step as messages name it: its type and id (`email "welcome"`).
+  const label = (n: NodeView) => ({
+    nodeType: typeof n.type === 'string' ? n.type : '',
+    nodeId: n.id,
+  });
 
   const entries = [...nodes.values()].filter((n) => n.type === 'entry');
   if (entries.length === 0) {
-    error(
-      'entry_missing',
-      '/nodes',
-      'the sequence has no entry node: add one node of type "entry"',
-    );
+    error('entry_missing', '/nodes', {});
   }
   for (const extra of entries.slice(1)) {
     error(
       'entry_multiple',
       pointerOf('nodes', extra.index, 'type'),
-      `a sequence has exactly one entry, and "${entries[0]?.id}" is already one: put several triggers on one entry instead`,
+      { entry: String(entries[0]?.id) },
       { nodeId: extra.id },
     );
   }
@@ -100,42 +101,21 @@ export function graphProblems(input: Loose): Problem[] {
     const id = typeof e.id === 'string' ? e.id : undefined;
     const ids = id === undefined ? {} : { edgeId: id };
     if (id !== undefined) {
-      if (edgeIds.has(id))
-        error(
-          'duplicate_edge_id',
-          pointerOf('edges', index, 'id'),
-          `another edge already has the id "${id}"`,
-          ids,
-        );
+      if (edgeIds.has(id)) error('duplicate_edge_id', pointerOf('edges', index, 'id'), { id }, ids);
       edgeIds.add(id);
     }
     if (typeof e.source !== 'string' || typeof e.target !== 'string') return;
     let ends = true;
     if (!nodes.has(e.source)) {
-      error(
-        'unknown_source',
-        pointerOf('edges', index, 'source'),
-        `the source "${e.source}" is not a node of this sequence`,
-        ids,
-      );
+      error('unknown_source', pointerOf('edges', index, 'source'), { source: e.source }, ids);
       ends = false;
     }
     const target = nodes.get(e.target);
     if (!target) {
-      error(
-        'unknown_target',
-        pointerOf('edges', index, 'target'),
-        `the target "${e.target}" is not a node of this sequence`,
-        ids,
-      );
+      error('unknown_target', pointerOf('edges', index, 'target'), { target: e.target }, ids);
       ends = false;
     } else if (target.type === 'entry') {
-      error(
-        'edge_into_entry',
-        pointerOf('edges', index, 'target'),
-        `no edge may enter the entry node "${e.target}"`,
-        ids,
-      );
+      error('edge_into_entry', pointerOf('edges', index, 'target'), { target: e.target }, ids);
       ends = false;
     }
     if (ends)
@@ -152,29 +132,19 @@ export function graphProblems(input: Loose): Problem[] {
     const handles = sourceHandles(source);
     const at = (...t: Array<string | number>) => pointerOf('edges', edge.index, ...t);
     if (handles.length === 0) {
-      error(
-        'unknown_handle',
-        at('source'),
-        `${label(source)} ends the sequence and can't have outgoing edges`,
-        ids,
-      );
+      error('unknown_handle', at('source'), { kind: 'end', ...label(source) }, ids);
       continue;
     }
     if (handles[0] === null) {
       if (edge.sourceHandle !== undefined) {
-        error(
-          'unknown_handle',
-          at('sourceHandle'),
-          `${label(source)} has one unnamed handle: remove "sourceHandle"`,
-          ids,
-        );
+        error('unknown_handle', at('sourceHandle'), { kind: 'unnamed', ...label(source) }, ids);
         continue;
       }
     } else if (edge.sourceHandle === undefined) {
       error(
         'unknown_handle',
         at(),
-        `an edge from ${label(source)} needs a "sourceHandle": ${handles.join(' or ')}`,
+        { kind: 'missing', ...label(source), handles: handles.join(', ') },
         ids,
       );
       continue;
@@ -182,7 +152,12 @@ export function graphProblems(input: Loose): Problem[] {
       error(
         'unknown_handle',
         at('sourceHandle'),
-        `${label(source)} has no handle ${JSON.stringify(edge.sourceHandle)} (it has ${handles.join(', ')})`,
+        {
+          kind: 'other',
+          ...label(source),
+          handle: JSON.stringify(edge.sourceHandle),
+          handles: handles.join(', '),
+        },
         ids,
       );
       continue;
@@ -190,14 +165,15 @@ export function graphProblems(input: Loose): Problem[] {
     const key = `${edge.source}\u0000${String(edge.sourceHandle ?? '')}`;
     const first = used.get(key);
     if (first) {
-      const handle =
-        edge.sourceHandle === undefined
-          ? 'the handle'
-          : `the "${String(edge.sourceHandle)}" handle`;
       error(
         'handle_multiple_edges',
         at(),
-        `${handle} of ${label(source)} already leads to "${first.target}"${first.id ? ` (edge "${first.id}")` : ''}: one handle has one edge`,
+        {
+          handle: edge.sourceHandle === undefined ? '' : String(edge.sourceHandle),
+          ...label(source),
+          target: first.target,
+          edge: first.id ?? '',
+        },
         ids,
       );
       continue;
@@ -221,7 +197,7 @@ export function graphProblems(input: Loose): Problem[] {
     error(
       'cycle',
       pointerOf('edges', edge.index),
-      `this edge closes a cycle (${path.join(' → ')}): a sequence can't loop back to an earlier step`,
+      { path: path.join(' → ') },
       // The edge is the mistake (the message names the path): name it alone.
       edge.id === undefined ? { nodeId: edge.source } : { edgeId: edge.id },
     ),
@@ -242,14 +218,9 @@ export function graphProblems(input: Loose): Problem[] {
   if (entries.length > 0)
     for (const node of nodes.values())
       if (!reachable.has(node.id))
-        error(
-          'unreachable',
-          pointerOf('nodes', node.index),
-          `no path from the entry reaches ${label(node)}`,
-          {
-            nodeId: node.id,
-          },
-        );
+        error('unreachable', pointerOf('nodes', node.index), label(node), {
+          nodeId: node.id,
+        });
 
   if (!cyclic) threadChecks(nodes, into, reachable, entries, error);
 
@@ -266,7 +237,7 @@ export function graphProblems(input: Loose): Problem[] {
             error(
               'duplicate_branch_id',
               at('data', 'branches', j, 'id'),
-              `another branch of this split is already "${b.id}"`,
+              { id: b.id },
               {
                 nodeId: node.id,
               },
@@ -280,19 +251,14 @@ export function graphProblems(input: Loose): Problem[] {
         warning(
           'split_weights',
           at('data', 'branches'),
-          `the weights of split "${node.id}" sum to ${sum}, not 100: each branch gets its weight's share of the total`,
+          { nodeId: node.id, sum: String(sum) },
           { nodeId: node.id },
         );
     }
     if (isBranching(node.type))
       for (const handle of sourceHandles(node))
         if (handle !== null && !used.has(`${node.id}\u0000${handle}`))
-          warning(
-            'unconnected_handle',
-            at(),
-            `the "${handle}" handle of ${label(node)} leads nowhere: enrollments that take it complete there`,
-            { nodeId: node.id },
-          );
+          warning('unconnected_handle', at(), { handle, ...label(node) }, { nodeId: node.id });
   }
 
   // Every RULE is within its depth and parts here (ruleLimitProblems, before the schema).
@@ -302,7 +268,7 @@ export function graphProblems(input: Loose): Problem[] {
       error(
         'rule_too_large',
         pointerOf(...path),
-        `this RULE compares with more than ${LIMITS.rule.values} values in all`,
+        { kind: 'values', limit: String(LIMITS.rule.values) },
         ids,
       );
       continue;
@@ -311,31 +277,19 @@ export function graphProblems(input: Loose): Problem[] {
       if (typeof event.node !== 'string') return;
       const target = nodes.get(event.node);
       const at = pointerOf(...path, ...rest, 'node');
-      if (!target)
-        error(
-          'unknown_node_ref',
-          at,
-          `the RULE names node "${event.node}", which is not in this sequence`,
-          ids,
-        );
+      if (!target) error('unknown_node_ref', at, { nodeId: event.node }, ids);
       else if (!MESSAGE_TYPES.has(String(target.type)))
-        error(
-          'invalid_node_ref',
-          at,
-          `the RULE names ${label(target)}, which sends no message: name an email, sms or kakao node`,
-          ids,
-        );
+        error('invalid_node_ref', at, label(target), ids);
     });
   }
 
   const schedule = isObject(input.settings) ? input.settings.schedule : undefined;
   if (isObject(schedule) && typeof schedule.start === 'string' && typeof schedule.end === 'string')
     if (schedule.end <= schedule.start)
-      error(
-        'schedule_empty_window',
-        '/settings/schedule',
-        `the send window ends (${schedule.end}) before it starts (${schedule.start}): no send could go out`,
-      );
+      error('schedule_empty_window', '/settings/schedule', {
+        start: schedule.start,
+        end: schedule.end,
+      });
 
   return problems;
 }
@@ -393,7 +347,12 @@ function threadChecks(
   into: Map<string, EdgeView[]>,
   reachable: Set<string>,
   entries: NodeView[],
-  error: (code: ProblemCode, pointer: string, message: string, ids?: { nodeId?: string }) => void,
+  error: (
+    code: ProblemCode,
+    pointer: string,
+    params: Record<string, string>,
+    ids?: { nodeId?: string },
+  ) => void,
 ) {
   // emailBefore(n): every path from the entry to n passes an email. Memoised, computed in
   // an order where predecessors come first (the graph is acyclic here).
@@ -434,7 +393,7 @@ function threadChecks(
       error(
         'thread_without_email',
         pointerOf('nodes', node.index, 'data', ...(subject === undefined ? [] : ['subject'])),
-        `email "${node.id}" has no subject, so it replies in the thread of an earlier email, but some path reaches it with no email before it: give it a subject`,
+        { nodeId: node.id },
         { nodeId: node.id },
       );
   }

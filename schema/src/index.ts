@@ -53,6 +53,14 @@ export {
   pointerTokens,
 } from './problem.ts';
 export {
+  isProblemLanguage,
+  PROBLEM_LANGUAGES,
+  PROBLEM_MESSAGES,
+  type ProblemLanguage,
+  problemMessage,
+  problemText,
+} from './problem-messages/index.ts';
+export {
   type EventRule,
   FIELD_OPS,
   type FieldRule,
@@ -75,7 +83,7 @@ export {
   type TemplateAnalyses,
   templateAnalyses,
 } from './templates.ts';
-export { type BadText, findBadText, findBadTexts, textProblem } from './text.ts';
+export { type BadText, badCharacter, findBadText, findBadTexts, textProblem } from './text.ts';
 export { isTimeZone } from './timezone.ts';
 export { type ValidateOptions, type ValidationResult, validateSequence } from './validate.ts';
 export { editValidator } from './validate-edits.ts';

@@ -1,6 +1,7 @@
 import { ruleFields } from './fields.ts';
 import { LIMITS } from './format.ts';
 import { type Problem, pointerOf } from './problem.ts';
+import { problemWith } from './problem-messages/index.ts';
 import { ruleDepth, ruleSize } from './rule.ts';
 
 /**
@@ -10,8 +11,8 @@ import { ruleDepth, ruleSize } from './rule.ts';
  */
 export function limitProblems(input: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
-  const refuse = (code: Problem['code'], pointer: string, message: string) =>
-    problems.push({ severity: 'error', code, message, pointer });
+  const refuse = (code: Problem['code'], pointer: string, params: Record<string, string>) =>
+    problems.push({ severity: 'error', ...problemWith(code, params), pointer });
 
   const count = (
     key: 'nodes' | 'edges',
@@ -20,11 +21,7 @@ export function limitProblems(input: Record<string, unknown>): Problem[] {
   ) => {
     const list = input[key];
     if (Array.isArray(list) && list.length > limit)
-      refuse(
-        code,
-        `/${key}`,
-        `the sequence has ${list.length} ${key}; at most ${limit} are allowed`,
-      );
+      refuse(code, `/${key}`, { count: String(list.length), limit: String(limit) });
   };
   count('nodes', LIMITS.nodes, 'too_many_nodes');
   count('edges', LIMITS.edges, 'too_many_edges');
@@ -38,16 +35,11 @@ export function limitProblems(input: Record<string, unknown>): Problem[] {
     path ? [...tokens(path.parent), path.key] : [];
   const stack: Array<[object, number, Path]> = [[input, 1, null]];
   let values = 1;
-  const tooMany = () =>
-    refuse(
-      'too_many_values',
-      '',
-      `the file holds more than ${LIMITS.values.toLocaleString('en-US')} values (objects, arrays, strings, numbers...); no sequence needs that many`,
-    );
+  const tooMany = () => refuse('too_many_values', '', { limit: String(LIMITS.values) });
   while (stack.length > 0) {
     const [value, depth, path] = stack.pop() as [object, number, Path];
     if (depth > LIMITS.jsonDepth) {
-      refuse('too_deep', '', `the file nests deeper than ${LIMITS.jsonDepth} levels`);
+      refuse('too_deep', '', { limit: String(LIMITS.jsonDepth) });
       break;
     }
     if (Array.isArray(value)) {
@@ -65,11 +57,10 @@ export function limitProblems(input: Record<string, unknown>): Problem[] {
     }
     const keys = Object.keys(value);
     if (keys.length > LIMITS.objectKeys) {
-      refuse(
-        'too_many_properties',
-        pointerOf(...tokens(path)),
-        `this object has ${keys.length} properties; at most ${LIMITS.objectKeys} are allowed`,
-      );
+      refuse('too_many_properties', pointerOf(...tokens(path)), {
+        count: String(keys.length),
+        limit: String(LIMITS.objectKeys),
+      });
       break;
     }
     values += keys.length;
@@ -96,12 +87,16 @@ export function limitProblems(input: Record<string, unknown>): Problem[] {
 export function ruleLimitProblems(input: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
   for (const { rule, path } of ruleFields(input)) {
-    const refuse = (code: Problem['code'], message: string) =>
-      problems.push({ severity: 'error', code, message, pointer: pointerOf(...path) });
+    const refuse = (code: Problem['code'], params: Record<string, string>) =>
+      problems.push({
+        severity: 'error',
+        ...problemWith(code, params),
+        pointer: pointerOf(...path),
+      });
     if (ruleDepth(rule) > LIMITS.ruleDepth)
-      refuse('rule_too_deep', `this RULE nests deeper than ${LIMITS.ruleDepth} levels`);
+      refuse('rule_too_deep', { limit: String(LIMITS.ruleDepth) });
     else if (ruleSize(rule).parts > LIMITS.rule.parts)
-      refuse('rule_too_large', `this RULE has more than ${LIMITS.rule.parts} tests and groups`);
+      refuse('rule_too_large', { kind: 'parts', limit: String(LIMITS.rule.parts) });
   }
   return problems;
 }

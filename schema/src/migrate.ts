@@ -1,5 +1,6 @@
 import { FORMAT_V1 } from './format.ts';
 import type { Problem } from './problem.ts';
+import { problemWith } from './problem-messages/index.ts';
 
 /**
  * Format migrations: each turns a file of one format version into the next, until it is v1
@@ -32,18 +33,14 @@ export function migrate(input: Record<string, unknown>): MigrationResult {
 }
 
 function unsupported(found: unknown): Problem {
-  const problem = (message: string): Problem => ({
+  const problem = (params: Record<string, string>): Problem => ({
     severity: 'error',
-    code: 'unsupported_format',
-    message,
+    ...problemWith('unsupported_format', { ...params, supported: FORMAT_V1 }),
     pointer: found === undefined ? '' : '/format',
   });
-  if (found === undefined)
-    return problem(`the file has no "format": a v1 sequence starts with "format": "${FORMAT_V1}"`);
+  if (found === undefined) return problem({ kind: 'missing' });
   const version =
     typeof found === 'string' ? /^nudge\.sequence\/v(\d+)$/.exec(found)?.[1] : undefined;
-  const newer = version !== undefined && Number(version) > 1 ? ' (written by a newer Nudge?)' : '';
-  return problem(
-    `the format ${JSON.stringify(found)} is not supported${newer}: this Nudge reads "${FORMAT_V1}"`,
-  );
+  const newer = version !== undefined && Number(version) > 1;
+  return problem({ kind: newer ? 'newer' : 'other', found: String(JSON.stringify(found)) });
 }

@@ -129,7 +129,7 @@ export const TaskData = object({
   assignee: Type.Optional(
     annotated(Type.Unsafe<'owner' | string>({ anyOf: [{ const: 'owner' }, Email] }), {
       code: 'invalid_value',
-      message: 'the assignee must be "owner" (the contact\'s owner) or an email address',
+      kind: 'assignee',
     }),
   ),
   waitForCompletion: Type.Optional(
@@ -201,7 +201,7 @@ export const UpdateContactData = Type.Object(
           Type.Unsafe({ type: ['string', 'number', 'boolean', 'null'] }),
           {
             code: 'invalid_value',
-            message: 'a contact field is set to a string, a number, true/false or null',
+            kind: 'set_value',
           },
         ),
         minProperties: 1,

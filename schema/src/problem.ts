@@ -14,8 +14,9 @@ export interface Problem {
   nodeId?: string;
   edgeId?: string;
   /**
-   * The values the message names, by name, for a problem whose message a UI translates (the
-   * editor, by code): the message stays the English of them.
+   * The values the message names, by name: every problem the validator makes has them, and
+   * its message is their English (problem-messages/en.ts), so a UI can say the same in its
+   * language (problemText). Absent only from problems made before params existed.
    */
   params?: Record<string, string>;
 }

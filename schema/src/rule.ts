@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { annotated, ERROR_ANNOTATION } from './discriminated.ts';
+import { annotated, annotation, ERROR_ANNOTATION } from './discriminated.ts';
 import { LIMITS } from './format.ts';
 import { NodeId, Path, StringEnum } from './primitives.ts';
 
@@ -76,7 +76,7 @@ const FieldRuleSchema = {
       if: { required: ['op'], properties: { op: { const: 'exists' } } },
       then: annotated(Type.Unsafe({ not: { required: ['value'] } }), {
         code: 'invalid_value',
-        message: 'the "exists" comparison takes no value (use {"not": RULE} for "does not exist")',
+        kind: 'exists_value',
       }),
     },
     {
@@ -93,7 +93,7 @@ const FieldRuleSchema = {
         properties: {
           value: annotated(Type.Unsafe({ type: ['number', 'string'] }), {
             code: 'invalid_value',
-            message: 'gt, gte, lt and lte compare with a number or a date string',
+            kind: 'compare_value',
           }),
         },
       },
@@ -122,7 +122,7 @@ const EventRuleSchema = {
       if: { required: ['event'], properties: { event: { not: { const: 'custom' } } } },
       then: annotated(Type.Unsafe({ not: { required: ['name'] } }), {
         code: 'invalid_value',
-        message: '"name" is only for custom events',
+        kind: 'event_name',
       }),
     },
   ],
@@ -149,10 +149,7 @@ export const RuleDefinition = {
   allOf: [
     {
       anyOf: ruleKinds.map((k) => ({ required: [k] })),
-      [ERROR_ANNOTATION]: {
-        code: 'invalid_rule',
-        message: 'a RULE needs one of "all", "any", "not", "field" or "event"',
-      },
+      [ERROR_ANNOTATION]: annotation({ code: 'invalid_rule', kind: 'rule_kind' }),
     },
     { if: { required: ['all'] }, then: list('all') },
     { if: { required: ['any'] }, then: list('any') },

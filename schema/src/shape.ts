@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { ERROR_ANNOTATION, type ErrorAnnotation } from './discriminated.ts';
 import { escapePointerToken, type Problem, type ProblemCode } from './problem.ts';
+import { problemWith } from './problem-messages/index.ts';
 import { EXPLAINED_ERRORS } from './shape-limits.ts';
 import validate, { TooManyShapeErrors } from './shape-validator.generated.js';
 
@@ -77,10 +78,9 @@ function annotationOf(e: ErrorObject): ErrorAnnotation | undefined {
   return parent?.[ERROR_ANNOTATION] as ErrorAnnotation | undefined;
 }
 
-const problem = (code: ProblemCode, pointer: string, message: string): Problem => ({
+const problem = (code: ProblemCode, pointer: string, params: Record<string, string>): Problem => ({
   severity: 'error',
-  code,
-  message,
+  ...problemWith(code, params),
   pointer,
 });
 
@@ -88,120 +88,102 @@ function problemOf(e: ErrorObject): Problem {
   // An error about a property's name (propertyNames) points at that property.
   if (e.propertyName !== undefined) {
     const schema = (e.parentSchema ?? {}) as Record<string, unknown>;
-    return problem(
-      'invalid_value',
-      `${e.instancePath}/${escapePointerToken(e.propertyName)}`,
-      `"${e.propertyName}" is not ${String(schema.description ?? 'a name allowed here')}`,
-    );
+    return problem('invalid_value', `${e.instancePath}/${escapePointerToken(e.propertyName)}`, {
+      kind: 'name',
+      name: e.propertyName,
+      description: String(schema.description ?? ''),
+    });
   }
   const at = e.instancePath;
   const annotation = annotationOf(e);
-  if (annotation) return problem(annotation.code, at, annotation.message);
+  if (annotation) return problem(annotation.code, at, { kind: annotation.kind });
   const schema = (e.parentSchema ?? {}) as Record<string, unknown>;
-  const what = describe(e.data);
+  const value = describe(e.data);
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String(e.params.additionalProperty);
       const allowed = Object.keys((schema.properties as object | undefined) ?? {});
       const hint = closest(name, allowed);
-      return problem(
-        'unknown_property',
-        `${at}/${escapePointerToken(name)}`,
-        `unknown property "${name}"${hint ? `: did you mean "${hint}"?` : allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
-      );
+      return problem('unknown_property', `${at}/${escapePointerToken(name)}`, {
+        property: name,
+        ...(hint ? { hint } : allowed.length ? { allowed: allowed.join(', ') } : {}),
+      });
     }
     case 'required':
-      return problem(
-        'missing_property',
-        at,
-        `missing required property "${e.params.missingProperty}"`,
-      );
+      return problem('missing_property', at, { property: String(e.params.missingProperty) });
     case 'type':
-      return problem('invalid_type', at, `must be ${article(String(e.params.type))}, not ${what}`);
+      return problem('invalid_type', at, { expected: String(e.params.type), ...value });
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
-      return problem('invalid_value', at, `${what} is not one of ${allowed.join(', ')}`);
+      return problem('invalid_value', at, { kind: 'enum', allowed: allowed.join(', '), ...value });
     }
     case 'const':
-      return problem(
-        'invalid_value',
-        at,
-        `must be ${JSON.stringify(e.params.allowedValue)}, not ${what}`,
-      );
+      return problem('invalid_value', at, {
+        kind: 'const',
+        allowed: JSON.stringify(e.params.allowedValue),
+        ...value,
+      });
     case 'format':
-      if (e.params.format === 'iana-time-zone')
-        return problem(
-          'invalid_timezone',
-          at,
-          `${what} is not an IANA time zone (e.g. "Asia/Seoul", "UTC")`,
-        );
-      return problem(
-        'invalid_value',
-        at,
-        `${what} is not ${article(describeFormat(String(e.params.format)))}`,
-      );
+      if (e.params.format === 'iana-time-zone') return problem('invalid_timezone', at, value);
+      return problem('invalid_value', at, {
+        kind: 'format',
+        format: String(e.params.format),
+        ...value,
+      });
     case 'pattern':
-      return problem(
-        'invalid_value',
-        at,
-        `${what} is not ${String(schema.description ?? `of the form ${e.params.pattern}`)}`,
-      );
+      return problem('invalid_value', at, {
+        kind: 'pattern',
+        description: String(schema.description ?? ''),
+        pattern: String(e.params.pattern),
+        ...value,
+      });
     case 'minLength':
       return e.params.limit === 1
-        ? problem('invalid_value', at, 'must not be empty')
-        : problem('invalid_value', at, `must be at least ${e.params.limit} characters`);
+        ? problem('invalid_value', at, { kind: 'empty' })
+        : problem('invalid_value', at, { kind: 'minLength', limit: String(e.params.limit) });
     case 'maxLength':
-      return problem('invalid_value', at, `must be at most ${e.params.limit} characters`);
     case 'minItems':
-      return problem(
-        'invalid_value',
-        at,
-        `must have at least ${e.params.limit} item${e.params.limit === 1 ? '' : 's'}`,
-      );
     case 'maxItems':
-      return problem('invalid_value', at, `must have at most ${e.params.limit} items`);
-    case 'uniqueItems':
-      return problem('invalid_value', at, `items ${e.params.j} and ${e.params.i} are the same`);
     case 'minProperties':
-      return problem(
-        'invalid_value',
-        at,
-        `must set at least ${e.params.limit} propert${e.params.limit === 1 ? 'y' : 'ies'}`,
-      );
     case 'maxProperties':
-      return problem('invalid_value', at, `must have at most ${e.params.limit} properties`);
+      return problem('invalid_value', at, { kind: e.keyword, limit: String(e.params.limit) });
+    case 'uniqueItems':
+      return problem('invalid_value', at, {
+        kind: 'uniqueItems',
+        first: String(e.params.j),
+        second: String(e.params.i),
+      });
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return problem(
-        'invalid_value',
-        at,
-        `${what} must be ${e.params.comparison} ${e.params.limit}`,
-      );
+      return problem('invalid_value', at, {
+        kind: 'compare',
+        comparison: String(e.params.comparison),
+        limit: String(e.params.limit),
+        ...value,
+      });
     case 'multipleOf':
-      return problem('invalid_value', at, `must be a whole number`);
+      return problem('invalid_value', at, { kind: 'whole' });
     default:
-      return problem('invalid_value', at, e.message ?? 'is not valid here');
+      return problem('invalid_value', at, {
+        kind: 'other',
+        detail: e.message ?? 'is not valid here',
+      });
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
+/** A value as messages quote it (problem-messages): its kind, and strings and numbers as they are. */
+function describe(value: unknown): { valueKind: string; value: string } {
+  if (value === null) return { valueKind: 'null', value: 'null' };
+  if (Array.isArray(value)) return { valueKind: 'array', value: '' };
+  if (typeof value === 'object') return { valueKind: 'object', value: '' };
   if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  return String(value);
-}
-
-function describeFormat(format: string): string {
-  return format === 'email' ? 'email address' : `${format}`;
-}
-
-function article(noun: string): string {
-  if (noun.includes(',')) return `one of ${noun}`;
-  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+    return {
+      valueKind: 'string',
+      value: JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value),
+    };
+  return { valueKind: typeof value, value: String(value) };
 }
 
 /** The allowed name nearest to a typo, when it is near enough to be a likely intent. */

@@ -10,6 +10,7 @@ import { templateFields } from './fields.ts';
 import { LIMITS } from './format.ts';
 import { createLiquid, liquidMessage } from './liquid.ts';
 import { type Problem, pointerOf } from './problem.ts';
+import { problemWith } from './problem-messages/index.ts';
 import { BUILTIN_VARIABLES } from './settings.ts';
 import { type TemplateCost, templateCost } from './template-cost.ts';
 import { utf8Length } from './text.ts';
@@ -77,8 +78,11 @@ export function templateProblems(input: Loose): Problem[] {
       if (bytes > LIMITS.templateBytes) {
         problems.push({
           severity: 'error',
-          code: 'template_too_large',
-          message: `the ${where} is ${bytes} bytes; a template may have at most ${LIMITS.templateBytes}`,
+          ...problemWith('template_too_large', {
+            field: where,
+            bytes: String(bytes),
+            limit: String(LIMITS.templateBytes),
+          }),
           pointer,
           ...ids,
         });
@@ -88,8 +92,7 @@ export function templateProblems(input: Loose): Problem[] {
       if ('error' in analysis) {
         problems.push({
           severity: 'error',
-          code: 'liquid_syntax',
-          message: `the ${where} is not a valid template: ${analysis.error}`,
+          ...problemWith('liquid_syntax', { field: where, error: analysis.error }),
           pointer,
           ...ids,
         });
@@ -98,8 +101,10 @@ export function templateProblems(input: Loose): Problem[] {
       if (analysis.cost.work > LIMITS.template.work) {
         problems.push({
           severity: 'error',
-          code: 'template_too_costly',
-          message: `the ${where} ${costMessage(field.text, analysis.cost)}`,
+          ...problemWith('template_too_costly', {
+            field: where,
+            ...costParams(field.text, analysis.cost),
+          }),
           pointer,
           ...ids,
         });
@@ -108,8 +113,12 @@ export function templateProblems(input: Loose): Problem[] {
       for (const unknown of unknownVariables(analysis.variables, aliases))
         problems.push({
           severity: 'warning',
-          code: 'unknown_variable',
-          message: `the ${where} uses {{ ${unknown.name} }} (line ${unknown.row}, column ${unknown.col}), which no contact field or alias provides: it will render empty`,
+          ...problemWith('unknown_variable', {
+            field: where,
+            name: unknown.name,
+            line: String(unknown.row),
+            column: String(unknown.col),
+          }),
           pointer,
           ...ids,
         });
@@ -123,17 +132,15 @@ export function templateProblems(input: Loose): Problem[] {
           const fix = suggestedDefault(path, bare.rest);
           problems.push({
             severity: 'warning',
-            code: 'variable_without_default',
-            message: `the ${where} ${bareMessage(bare, where, fix)}`,
-            pointer,
-            ...ids,
-            params: {
+            ...problemWith('variable_without_default', {
               field: where,
               at: bare.at,
               output: `{{ ${bare.output} }}`,
               gets: bare.rest,
               fix,
-            },
+            }),
+            pointer,
+            ...ids,
           });
         }
     }
@@ -156,16 +163,6 @@ function showsEnds(type: unknown, path: Array<string | number>): boolean {
   if (typeof type !== 'string' || !Object.hasOwn(ENDS_SHOWN, type) || path.length !== 2)
     return false;
   return ENDS_SHOWN[type]?.includes(String(path[1])) ?? false;
-}
-
-function bareMessage(bare: BareEnd, where: string, fallback: string): string {
-  const output = `{{ ${bare.output} }}`;
-  const place =
-    bare.at === 'only'
-      ? `is only ${output}`
-      : `${bare.at === 'start' ? 'starts' : 'ends'} with ${output}`;
-  const gets = bare.rest === '' ? `an empty ${where}` : `"${bare.rest}"`;
-  return `${place}, which has no default: a contact without it gets ${gets}; add | default: "${fallback}"`;
 }
 
 /** Variables every render has: a stored contact always has an id, a sequence its name. */
@@ -400,23 +397,19 @@ function known(
   return `${root}.${first}.${second}`;
 }
 
-/** Why a template's work can't be allowed, and where: "has a loop … (line 3, column 1)". */
-function costMessage(text: string, cost: TemplateCost): string {
-  const limit = LIMITS.template.work.toLocaleString('en-US');
+/** Why a template's work can't be allowed, and where, as the message's params. */
+function costParams(text: string, cost: TemplateCost): Record<string, string> {
+  const limit = String(LIMITS.template.work);
+  const work = Number.isFinite(cost.work) ? String(cost.work) : 'unbounded';
   const culprit = cost.culprit;
-  const steps = Number.isFinite(cost.work)
-    ? `about ${cost.work.toLocaleString('en-US')} steps`
-    : 'steps without bound';
-  if (!culprit)
-    return `could take ${steps} to render; a template may take at most ${limit} (each loop turn, each part it runs and each number of a range counts one)`;
+  if (!culprit) return { kind: 'total', work, limit };
   const { line, column } = lineAndColumn(text, culprit.begin);
   const source = culprit.source.length > 60 ? `${culprit.source.slice(0, 57)}...` : culprit.source;
-  const at = `${source} (line ${line}, column ${column})`;
-  if (culprit.kind === 'unsized')
-    return `uses a range whose bounds are not numbers, ${at}: its size can't be known before it runs. Write the numbers (only a loop with "limit: N" may go over such a range)`;
+  const at = { source, line: String(line), column: String(column) };
+  if (culprit.kind === 'unsized') return { kind: 'unsized', ...at };
   return culprit.kind === 'unbounded'
-    ? `has a loop over a range whose bounds are not numbers, ${at}: its size can't be known before it runs. Write the numbers, or add "limit: N" to the loop`
-    : `could take ${steps} to render, from ${at}; a template may take at most ${limit} (each loop turn, each part it runs and each number of a range counts one): loop over fewer items, or add "limit: N"`;
+    ? { kind: 'unbounded', ...at }
+    : { kind: 'loop', work, limit, ...at };
 }
 
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {

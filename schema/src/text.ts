@@ -9,12 +9,24 @@ const BAD_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uD
 
 /** What is wrong with a string, in words, or null when it can be stored. */
 export function textProblem(text: string): string | null {
+  const bad = badCharacter(text);
+  if (!bad) return null;
+  if (bad.character === '\\u0000')
+    return `holds a NUL character (\\u0000) at character ${bad.position}`;
+  return `holds a lone surrogate (${bad.character}) at character ${bad.position}, which is not text`;
+}
+
+/** The first character of a text that can't be stored, escaped ("\\ud800"), and where (from 1). */
+export function badCharacter(text: string): { character: string; position: number } | null {
   const found = BAD_TEXT.exec(text);
   if (!found) return null;
-  const at = found.index;
-  if (found[0] === '\0') return `holds a NUL character (\\u0000) at character ${at + 1}`;
-  const code = found[0].charCodeAt(0).toString(16);
-  return `holds a lone surrogate (\\u${code}) at character ${at + 1}, which is not text`;
+  const code = found[0].charCodeAt(0).toString(16).padStart(4, '0');
+  return { character: `\\u${code}`, position: found.index + 1 };
+}
+
+function badText(text: string) {
+  const bad = badCharacter(text);
+  return bad && { ...bad, problem: textProblem(text) as string };
 }
 
 export interface BadText {
@@ -23,6 +35,9 @@ export interface BadText {
   /** True when the property's name is bad, not its value. */
   key: boolean;
   problem: string;
+  /** The bad character, escaped ("\\u0000"), and its place in the string (from 1). */
+  character: string;
+  position: number;
 }
 
 /** The first string (value or property name) in a JSON value that can't be stored, or null. */
@@ -47,12 +62,12 @@ export function findBadTexts(value: unknown, max: number): BadText[] {
   while (stack.length > 0) {
     const [item, path, named] = stack.pop() as [unknown, Path, boolean];
     if (named && path) {
-      const problem = textProblem(path.key as string);
-      if (problem && found.push({ path: tokens(path), key: true, problem }) >= max) break;
+      const bad = badText(path.key as string);
+      if (bad && found.push({ path: tokens(path), key: true, ...bad }) >= max) break;
     }
     if (typeof item === 'string') {
-      const problem = textProblem(item);
-      if (problem && found.push({ path: tokens(path), key: false, problem }) >= max) break;
+      const bad = badText(item);
+      if (bad && found.push({ path: tokens(path), key: false, ...bad }) >= max) break;
       continue;
     }
     if (typeof item !== 'object' || item === null) continue;

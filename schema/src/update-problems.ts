@@ -1,6 +1,7 @@
 import { checkContact } from './contact.ts';
 import { LIMITS } from './format.ts';
 import { type Problem, pointerOf } from './problem.ts';
+import { problemWith } from './problem-messages/index.ts';
 
 type Loose = Record<string, unknown>;
 const isObject = (v: unknown): v is Loose =>
@@ -25,12 +26,11 @@ export function updateProblems(input: Loose): Problem[] {
     for (const [path, value] of Object.entries(set)) {
       // Null clears; objects and arrays are the shape check's to refuse.
       if (value === null || typeof value === 'object') continue;
-      const message = valueProblem(path, value);
-      if (message)
+      const params = valueProblem(path, value);
+      if (params)
         problems.push({
           severity: 'error',
-          code: 'invalid_value',
-          message,
+          ...problemWith('invalid_value', params),
           pointer: pointerOf('nodes', index, 'data', 'set', path),
           ...(typeof node.id === 'string' ? { nodeId: node.id } : {}),
         });
@@ -39,21 +39,30 @@ export function updateProblems(input: Loose): Problem[] {
   return problems;
 }
 
-function valueProblem(path: string, value: unknown): string | null {
+function valueProblem(path: string, value: unknown): Record<string, string> | null {
   const [root, field, ...rest] = path.split('.');
   if (root !== 'contact' || field === undefined) return null; // the shape check names it
   if (field === 'attributes') {
     if (typeof value === 'string' && value.length > LIMITS.contact.attributeChars)
-      return `"${path}" is set to ${value.length} characters; an attribute's text may have at most ${LIMITS.contact.attributeChars}`;
+      return {
+        kind: 'attribute_text',
+        path,
+        length: String(value.length),
+        limit: String(LIMITS.contact.attributeChars),
+      };
     const long = rest.find((key) => key.length > LIMITS.contact.attributeKeyChars);
     return long === undefined
       ? null
-      : `the attribute name "${long.slice(0, 80)}" must have 1 to ${LIMITS.contact.attributeKeyChars} characters`;
+      : {
+          kind: 'attribute_name',
+          name: long.slice(0, 80),
+          limit: String(LIMITS.contact.attributeKeyChars),
+        };
   }
   const contact =
     field === 'owner' && rest[0] !== undefined
       ? { owner: { ...OWNER, [rest[0]]: value } }
       : { [field]: value };
   const checked = checkContact(contact);
-  return checked.ok ? null : `the step sets ${checked.problems[0]?.message}`;
+  return checked.ok ? null : { kind: 'contact', detail: String(checked.problems[0]?.message) };
 }

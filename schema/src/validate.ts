@@ -3,6 +3,7 @@ import { graphProblems } from './graph.ts';
 import { limitProblems, ruleLimitProblems } from './limits.ts';
 import { migrate } from './migrate.ts';
 import { type Problem, pointerTokens } from './problem.ts';
+import { problemWith } from './problem-messages/index.ts';
 import type { Sequence } from './sequence.ts';
 import { shapeProblems } from './shape.ts';
 import { templateProblems } from './templates.ts';
@@ -40,8 +41,7 @@ export function validateSequence(input: unknown, options: ValidateOptions = {}):
     return result([
       {
         severity: 'error',
-        code: 'not_an_object',
-        message: 'a sequence file is a JSON object with "format", "name", "nodes" and "edges"',
+        ...problemWith('not_an_object', {}),
         pointer: '',
       },
     ]);
@@ -121,11 +121,10 @@ function result(problems: Problem[], unexplained = 0): ValidationResult {
     warnings = warnings.slice(0, LIMITS.problems - errors.length);
     const note: Problem = {
       severity: errors.length > 0 ? 'error' : 'warning',
-      code: 'too_many_problems',
-      message:
-        unexplained > 0 && left === 0
-          ? 'more problems are not listed: fix these first'
-          : `${unexplained > 0 ? 'at least ' : ''}${left} more problems are not listed: fix these first`,
+      ...problemWith('too_many_problems', {
+        kind: unexplained > 0 ? (left === 0 ? 'unknown' : 'atLeast') : 'exact',
+        count: String(left),
+      }),
       pointer: '',
     };
     if (note.severity === 'error') errors.push(note);

@@ -135,19 +135,10 @@ export const en = {
       split_weights: "Split weights don't add up to 100",
     } satisfies Record<ProblemCode, string>,
     /**
-     * Problems whose message names values (params) are shown in these words; the English ones
-     * read as the validator's message does. Others show the validator's (English) message.
+     * The language of the validator's messages (@nudge/schema problem-messages) that the
+     * problems are shown in: their details, made from each problem's params.
      */
-    details: {
-      variable_without_default_start:
-        'the {{field}} starts with {{output}}, which has no default: a contact without it gets "{{gets}}"; add | default: "{{fix}}"',
-      variable_without_default_end:
-        'the {{field}} ends with {{output}}, which has no default: a contact without it gets "{{gets}}"; add | default: "{{fix}}"',
-      variable_without_default_only:
-        'the {{field}} is only {{output}}, which has no default: a contact without it gets an empty {{field}}; add | default: "{{fix}}"',
-    },
-    /** The message fields that problem details name. */
-    fields: { subject: 'subject', body: 'body', fallbackSms: 'fallbackSms' },
+    language: 'en',
   },
   step: {
     types: {

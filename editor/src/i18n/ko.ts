@@ -133,15 +133,7 @@ export const ko: Resources = {
       variable_without_default: '기본값 없는 변수로 시작하거나 끝남',
       split_weights: '분할 비율의 합이 100이 아님',
     },
-    details: {
-      variable_without_default_start:
-        '{{field}} 맨 앞의 {{output}}에 기본값이 없습니다. 이 값이 없는 연락처는 "{{gets}}"만 받습니다. | default: "{{fix}}" 필터를 붙이세요.',
-      variable_without_default_end:
-        '{{field}} 맨 끝의 {{output}}에 기본값이 없습니다. 이 값이 없는 연락처는 "{{gets}}"만 받습니다. | default: "{{fix}}" 필터를 붙이세요.',
-      variable_without_default_only:
-        '{{field}}에 기본값 없는 {{output}}만 있습니다. 이 값이 없는 연락처가 받는 {{field}}: (비어 있음). | default: "{{fix}}" 필터를 붙이세요.',
-    },
-    fields: { subject: '제목', body: '내용', fallbackSms: '대체 문자' },
+    language: 'ko',
   },
   step: {
     types: {

@@ -41,6 +41,28 @@ describe('problemDetail', () => {
     ]);
   });
 
+  it('speaks Korean for every other problem too, from the same params', () => {
+    const t = i18n.getFixedT('ko');
+    const { errors } = validateSequence({
+      format: 'nudge.sequence/v1',
+      name: 'Loop',
+      nodes: [
+        { id: 'start', type: 'entry', data: { triggers: [{ kind: 'manual' }] } },
+        { id: 'wait', type: 'delay', data: { amount: 1, unit: 'days' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'wait' },
+        { id: 'e2', source: 'wait', target: 'ghost' },
+      ],
+    });
+    expect(errors.map((p) => problemDetail(p, t))).toEqual([
+      '연결선이 가리키는 "ghost" 단계가 이 시퀀스에 없습니다.',
+    ]);
+    expect(errors.map((p) => problemDetail(p, i18n.getFixedT('en')))).toEqual([
+      'the target "ghost" is not a node of this sequence',
+    ]);
+  });
+
   it('keeps the validator’s message for a problem without params', () => {
     const t = i18n.getFixedT('ko');
     const problem = { severity: 'error', code: 'cycle', message: 'a loop', pointer: '' } as const;

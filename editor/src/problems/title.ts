@@ -1,4 +1,4 @@
-import type { Problem } from '@nudge/schema';
+import { isProblemLanguage, type Problem, problemText } from '@nudge/schema';
 import type { TFunction } from 'i18next';
 
 /**
@@ -10,16 +10,12 @@ export function problemTitle(problem: Problem, t: TFunction): string {
 }
 
 /**
- * What a problem says, in the UI language where its code has words for it there
- * (problems.details, filled from the problem's params); else the validator's English message.
+ * What a problem says, in the UI language: from its params with the validator's catalogue
+ * of messages (@nudge/schema problem-messages), whose English is the validator's message.
+ * `problems.language` names the catalogue of the UI language; a problem without params (one
+ * stored before they existed) keeps its English message.
  */
 export function problemDetail(problem: Problem, t: TFunction): string {
-  const params = problem.params;
-  if (!params) return problem.message;
-  const key = `problems.details.${problem.code}${params.at ? `_${params.at}` : ''}`;
-  const field =
-    params.field === undefined
-      ? {}
-      : { field: t(`problems.fields.${params.field}`, { defaultValue: params.field }) };
-  return t(key, { ...params, ...field, defaultValue: problem.message });
+  const language = t('problems.language', { defaultValue: 'en' });
+  return problemText(problem, isProblemLanguage(language) ? language : 'en');
 }

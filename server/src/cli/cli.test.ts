@@ -213,6 +213,13 @@ describe.concurrent('nudge validate', { timeout: CLI_TIMEOUT }, () => {
       severity: 'error',
       code: 'unknown_handle',
       message: 'wait_for "opened-welcome" has no handle "maybe" (it has met, timeout)',
+      params: {
+        kind: 'other',
+        nodeType: 'wait_for',
+        nodeId: 'opened-welcome',
+        handle: '"maybe"',
+        handles: 'met, timeout',
+      },
       pointer: '/edges/2/sourceHandle',
       edgeId: 'e3',
       line: Number(lineColumn(brokenText, '"sourceHandle": "maybe"').split(':')[0]),

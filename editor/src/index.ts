@@ -25,6 +25,7 @@ export { problemsByTarget } from './problems/by-target.ts';
 export { ProblemsPanel, type ProblemsPanelProps } from './problems/ProblemsPanel.tsx';
 export { readSteps, type SequenceFile } from './sequence/file.ts';
 export { createSequenceStore, sequenceStore } from './sequence/store.ts';
+export { closeSimulate } from './simulate/store.ts';
 export {
   SequenceSettingsForm,
   type SequenceSettingsFormProps,

@@ -40,6 +40,8 @@ export function WhatIfTab({
   const [result, setResult] = useState<WhatIfResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
+  // Counts finished runs, for tests and the bench to tell one run's answer from the next.
+  const [runs, setRuns] = useState(0);
   useEffect(() => () => simulationMarks.setState({ whatIf: null }), []);
 
   const go = async () => {
@@ -59,6 +61,7 @@ export function WhatIfTab({
         seed,
       });
       setResult(found);
+      setRuns((n) => n + 1);
       simulationMarks.setState({ whatIf: found });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -123,7 +126,12 @@ export function WhatIfTab({
         </p>
       )}
       {result && (
-        <section aria-live="polite" data-testid="what-if-result">
+        <section
+          aria-live="polite"
+          data-testid="what-if-result"
+          data-ms={result.ms}
+          data-run={runs}
+        >
           <p>{t('simulate.whatIfResult', { count: result.count, ms: result.ms })}</p>
           {result.failed > 0 && (
             <p className="simulate__error">

@@ -65,3 +65,8 @@ export function useLinkMark(id: string, source: string, target: string): LinkMar
   );
   return { onPath, took, share: took !== null && from ? took / from : null };
 }
+
+/** Closes the panel and clears the canvas marks (stories, between runs). */
+export function closeSimulate(): void {
+  toggleSimulate(false);
+}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSequenceSettingsOpen } from '../panel/panel-store.ts';
 import { SequenceSettings } from '../panel/SequenceSettings.tsx';
 import { StepSettings } from '../panel/StepSettings.tsx';
+import { PreviewColumn, usePreviewShown } from '../preview/PreviewColumn.tsx';
 import { SequenceProblems } from '../problems/SequenceProblems.tsx';
 import { SimulateDock } from '../simulate/SimulateDock.tsx';
 import { openFileReplacing } from '../toolbar/OpenFileButton.tsx';
@@ -26,6 +27,7 @@ export function App() {
   const { t } = useTranslation();
   const dragging = useFileDrop(openFileFromDrop);
   const sequenceSettings = useSequenceSettingsOpen();
+  const preview = usePreviewShown();
   useHistoryKeys();
   return (
     <div className="app">
@@ -34,12 +36,13 @@ export function App() {
         <SequenceHeading />
         <Toolbar />
       </header>
-      <main className="app__main">
+      <main className={`app__main${preview ? ' app__main--preview' : ''}`}>
         <SimulateDock>
           <section className="app__canvas">
             <CanvasArea />
           </section>
         </SimulateDock>
+        <PreviewColumn />
         <aside className="app__side">
           {sequenceSettings ? <SequenceSettings /> : <StepSettings />}
           <div className="app__problems">

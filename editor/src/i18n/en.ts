@@ -5,6 +5,7 @@ import * as document from './sections/document.ts';
 import * as forms from './sections/forms.ts';
 import * as logic from './sections/logic.ts';
 import * as panel from './sections/panel.ts';
+import * as preview from './sections/preview.ts';
 import * as settings from './sections/settings.ts';
 import * as simulate from './sections/simulate.ts';
 
@@ -322,6 +323,7 @@ export const en = {
   panel: panel.en,
   compose: compose.en,
   simulate: simulate.en,
+  preview: preview.en,
   document: document.en,
 };
 

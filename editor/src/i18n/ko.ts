@@ -5,6 +5,7 @@ import * as document from './sections/document.ts';
 import * as forms from './sections/forms.ts';
 import * as logic from './sections/logic.ts';
 import * as panel from './sections/panel.ts';
+import * as preview from './sections/preview.ts';
 import * as settings from './sections/settings.ts';
 import * as simulate from './sections/simulate.ts';
 
@@ -316,5 +317,6 @@ export const ko: Resources = {
   panel: panel.ko,
   compose: compose.ko,
   simulate: simulate.ko,
+  preview: preview.ko,
   document: document.ko,
 };

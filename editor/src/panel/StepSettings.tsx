@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { focusStep } from '../canvas/actions.ts';
 import { useSequence } from '../sequence/store.ts';
 import { StepIcon } from '../steps/StepIcon.tsx';
+import { openPreview, usePreviewOpen } from './panel-store.ts';
 import { selectedStepKey, stepAt } from './selected-step.ts';
 import '../steps/step.css';
 import './panel.css';
@@ -23,7 +24,9 @@ export function StepSettings() {
   const headingId = useId();
   const key = useSequence(selectedStepKey);
   const step = useSequence(useShallow((s) => stepAt(s, key)));
+  const previewOpen = usePreviewOpen();
   if (!step) return null;
+  const previewable = step.type === 'email' || step.type === 'sms' || step.type === 'kakao';
   const known = t(`step.types.${step.type}`, { defaultValue: '' });
   return (
     <section
@@ -38,9 +41,22 @@ export function StepSettings() {
       }}
     >
       <header className="panel__head">
-        <h2 id={headingId} className="panel__title">
-          {t('panel.stepSettings')}
-        </h2>
+        <div className="panel__head--row">
+          <h2 id={headingId} className="panel__title">
+            {t('panel.stepSettings')}
+          </h2>
+          {previewable && (
+            <button
+              type="button"
+              className="button button--small"
+              aria-pressed={previewOpen}
+              title={t('preview.showHint')}
+              onClick={() => openPreview(!previewOpen)}
+            >
+              {t('preview.show')}
+            </button>
+          )}
+        </div>
         <p className="panel__subject step-tint" data-type={step.type}>
           <StepIcon type={step.type as never} />
           <span>{known || step.type}</span>

@@ -2,6 +2,7 @@ import {
   isTimeZone,
   type NodeType,
   type Problem,
+  problemMessage,
   type ResolvedSettings,
   resolveSettings,
   type Sequence,
@@ -60,7 +61,9 @@ export function compile(sequence: Sequence, options: CompileOptions = {}): Compi
       problems.push({
         severity: 'error',
         code: 'invalid_value',
-        message: `there is no holiday calendar for "${country}"`,
+        // Params as the validator's problems have them: the editor says it in Korean too.
+        params: { kind: 'holiday_calendar', country },
+        message: problemMessage('invalid_value', { kind: 'holiday_calendar', country }),
         pointer: `/settings/holidays/${i}`,
       });
   });

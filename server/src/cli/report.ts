@@ -1,4 +1,10 @@
-import type { Problem, TextPosition, ValidationResult } from '@nudge/schema';
+import {
+  type Problem,
+  type ProblemLanguage,
+  problemText,
+  type TextPosition,
+  type ValidationResult,
+} from '@nudge/schema';
 import { type CliIo, paint } from './io.ts';
 
 /**
@@ -28,7 +34,10 @@ export type FileReport =
     }
   | { file: string; kind: 'unreadable'; code: string; message: string; position?: TextPosition };
 
-export function formatReport(report: FileReport, io: Pick<CliIo, 'color'>): string {
+/** How a report prints: in colour or not, and problems in English (the default) or Korean. */
+export type ReportStyle = Pick<CliIo, 'color'> & { language?: ProblemLanguage };
+
+export function formatReport(report: FileReport, io: ReportStyle): string {
   const red = paint(io, 'red');
   const file = clean(report.file);
   if (report.kind === 'unreadable') {
@@ -53,13 +62,13 @@ function formatProblem(
   file: string,
   problem: Problem,
   position: TextPosition | undefined,
-  io: Pick<CliIo, 'color'>,
+  io: ReportStyle,
 ): string {
   const severity =
     problem.severity === 'error' ? paint(io, 'red')('error') : paint(io, 'yellow')('warning');
   const at = position ? `:${position.line}:${position.column}` : '';
   const pointer = problem.pointer === '' ? '' : ` at ${clean(problem.pointer)}`;
-  return `${file}${at}: ${severity} [${problem.code}]${target(problem)}${pointer}: ${clean(problem.message)}`;
+  return `${file}${at}: ${severity} [${problem.code}]${target(problem)}${pointer}: ${clean(problemText(problem, io.language ?? 'en'))}`;
 }
 
 /**

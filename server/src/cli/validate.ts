@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import {
   checkSequenceBytes,
   FORMAT_V1,
+  isProblemLanguage,
   LIMITS,
   locatePointers,
   migrate,
@@ -17,9 +18,9 @@ import { type FileReport, formatReport, reportJson } from './report.ts';
 /** `nudge validate FILE...` (FORMAT.md section 7). */
 export const validateCommand: Command = {
   name: 'validate',
-  synopsis: '[--json] FILE...',
+  synopsis: '[--json] [--lang en|ko] FILE...',
   summary: `check sequence files (format ${FORMAT_V1}): shape, graph and templates`,
-  help: `Usage: pnpm nudge validate [--json] FILE...
+  help: `Usage: pnpm nudge validate [--json] [--lang en|ko] FILE...
 
 Checks each sequence file (format ${FORMAT_V1}): its shape, its graph and its
 templates. Prints one line per problem, then one summary line per file:
@@ -30,6 +31,8 @@ templates. Prints one line per problem, then one summary line per file:
 Options:
   --json      print one JSON array instead: [{ "file", "ok", "errors", "warnings" }]
               (a file that can't be read or isn't JSON: { "file", "ok": false, "error" })
+  --lang ko   print the problems' messages in Korean (the default, en, is English;
+              --json keeps English messages, with each problem's params)
   -h, --help  show this help
 
 Exit status:
@@ -50,11 +53,14 @@ Relative paths are taken from the directory you ran pnpm in.`,
     if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
     if (positionals.filter((file) => file === STDIN).length > 1)
       throw new UsageError('`-` (stdin) can be given only once');
+    const language = values.lang ?? 'en';
+    if (!isProblemLanguage(language))
+      throw new UsageError(`--lang must be en or ko, not ${JSON.stringify(language)}`);
     const reports: FileReport[] = [];
     for (const file of positionals) {
       const report = await validateFile(file, io);
       reports.push(report);
-      if (!values.json) io.out(formatReport(report, io));
+      if (!values.json) io.out(formatReport(report, { color: io.color, language }));
     }
     if (values.json) io.out(`${JSON.stringify(reports.map(reportJson), null, 2)}\n`);
     if (reports.some((r) => r.kind === 'unreadable')) return 2;
@@ -68,7 +74,11 @@ function parseOptions(args: string[]) {
       args,
       allowPositionals: true,
       strict: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);

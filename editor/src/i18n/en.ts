@@ -8,6 +8,7 @@ import * as panel from './sections/panel.ts';
 import * as preview from './sections/preview.ts';
 import * as settings from './sections/settings.ts';
 import * as simulate from './sections/simulate.ts';
+import * as templates from './sections/templates.ts';
 
 /**
  * English UI text. `ko.ts` must have exactly these keys (the type and a test check it).
@@ -323,6 +324,7 @@ export const en = {
   panel: panel.en,
   compose: compose.en,
   simulate: simulate.en,
+  templates: templates.en,
   preview: preview.en,
   document: document.en,
 };

@@ -8,6 +8,7 @@ import * as panel from './sections/panel.ts';
 import * as preview from './sections/preview.ts';
 import * as settings from './sections/settings.ts';
 import * as simulate from './sections/simulate.ts';
+import * as templates from './sections/templates.ts';
 
 /** Korean UI text. Korean has no plural forms: `_one` repeats `_other` so the keys match English. */
 export const ko: Resources = {
@@ -317,6 +318,7 @@ export const ko: Resources = {
   panel: panel.ko,
   compose: compose.ko,
   simulate: simulate.ko,
+  templates: templates.ko,
   preview: preview.ko,
   document: document.ko,
 };

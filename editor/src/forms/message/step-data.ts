@@ -1,4 +1,5 @@
 import { type NodeData, TASK_KINDS } from '@nudge/schema';
+import { readTemplateLink } from '../../templates/apply.ts';
 import { fieldsOf, isObject, oneOf, textOf, textsOf } from './read.ts';
 
 /**
@@ -39,12 +40,13 @@ export function readEmail(data: unknown): EmailData {
     ...optionalText('replyTo', d.replyTo),
     ...optionalTexts('cc', d.cc),
     ...optionalTexts('bcc', d.bcc),
+    ...readTemplateLink(d.template),
   };
 }
 
 export function readSms(data: unknown): SmsData {
   const d = fieldsOf(data);
-  return { body: textOf(d.body), mode: mode(d.mode) };
+  return { body: textOf(d.body), mode: mode(d.mode), ...readTemplateLink(d.template) };
 }
 
 export function readKakao(data: unknown): KakaoData {
@@ -56,6 +58,7 @@ export function readKakao(data: unknown): KakaoData {
     ...(Array.isArray(d.buttons) ? { buttons: d.buttons.map(readButton) } : {}),
     ...optionalText('fallbackSms', d.fallbackSms),
     mode: mode(d.mode),
+    ...readTemplateLink(d.template),
   };
 }
 

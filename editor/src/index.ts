@@ -33,3 +33,6 @@ export {
 export { CardTextProvider } from './steps/card-text.tsx';
 export { stepNodeTypes } from './steps/node-types.ts';
 export { StepNode } from './steps/StepNode.tsx';
+export type { LibraryTemplate } from './templates/apply.ts';
+export { TemplateDialog, type TemplateDialogProps } from './templates/TemplateDialog.tsx';
+export { TemplatePicker } from './templates/TemplatePicker.tsx';

@@ -29,12 +29,15 @@ export type LoadLibrary = (
  * GET /api/templates and /api/templates/starters of the server this page came from (or
  * `base`), with the token the editor keeps. Items of another shape are left out.
  */
-export function httpLibrary(base = ''): LoadLibrary {
+export function httpLibrary(
+  base = '',
+  fetchFn: typeof fetch = (input, init) => fetch(input, init),
+): LoadLibrary {
   return async (token, channel, query, signal) => {
     const get = async (path: string) => {
       let res: Response;
       try {
-        res = await fetch(`${base}/api${path}`, {
+        res = await fetchFn(`${base}/api${path}`, {
           headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
           ...(signal ? { signal } : {}),
         });

@@ -3,6 +3,7 @@ export { App } from './app/App.tsx';
 export type { LinkFlowEdge, StepData, StepFlowNode } from './canvas/flow-types.ts';
 export { STEP_SIZE } from './canvas/layout.ts';
 export { linkEdge, stepNode, toFlow } from './canvas/to-flow.ts';
+export { addContact, resetContactChoice } from './contacts/contact-choice.ts';
 export * from './document/index.ts';
 export { logicForms } from './forms/logic/index.ts';
 export { RuleEditor, type RuleEditorProps } from './forms/logic/rule/RuleEditor.tsx';
@@ -21,15 +22,16 @@ export { TokenRefusedError } from './outbox/api.ts';
 export { MessageView } from './outbox/MessageView.tsx';
 export { Outbox } from './outbox/Outbox.tsx';
 export { OutboxList } from './outbox/OutboxList.tsx';
+export { openPreview, openSequenceSettings } from './panel/panel-store.ts';
 export { problemsByTarget } from './problems/by-target.ts';
 export { ProblemsPanel, type ProblemsPanelProps } from './problems/ProblemsPanel.tsx';
 export { readSteps, type SequenceFile } from './sequence/file.ts';
 export { createSequenceStore, sequenceStore } from './sequence/store.ts';
-export { closeSimulate } from './simulate/store.ts';
 export {
   SequenceSettingsForm,
   type SequenceSettingsFormProps,
 } from './settings-panel/index.ts';
+export { closeSimulate } from './simulate/store.ts';
 export { CardTextProvider } from './steps/card-text.tsx';
 export { stepNodeTypes } from './steps/node-types.ts';
 export { StepNode } from './steps/StepNode.tsx';

@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { i18n } from '../i18n/i18n.ts';
 import type { LibraryTemplate } from './apply.ts';
-import type { LoadLibrary } from './library-client.ts';
+import type { LoadLibrary, NewTemplate, SaveToLibrary } from './library-client.ts';
 import { TemplatePicker } from './TemplatePicker.tsx';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -41,10 +41,12 @@ afterEach(() => {
 /** An SMS step's data, kept as its form keeps it, with the picker on it. */
 function Step({
   load,
+  save,
   token,
   changes,
 }: {
   load: LoadLibrary;
+  save?: SaveToLibrary;
   token: string | null;
   changes: object[];
 }) {
@@ -54,6 +56,7 @@ function Step({
       channel="sms"
       data={data}
       load={load}
+      {...(save ? { save } : {})}
       token={token}
       onChange={(next) => {
         changes.push(next);
@@ -63,7 +66,7 @@ function Step({
   );
 }
 
-async function render(load: LoadLibrary, token: string | null) {
+async function render(load: LoadLibrary, token: string | null, save?: SaveToLibrary) {
   await i18n.changeLanguage('en');
   const changes: object[] = [];
   host = document.createElement('div');
@@ -72,7 +75,7 @@ async function render(load: LoadLibrary, token: string | null) {
   await act(async () => {
     root?.render(
       <I18nextProvider i18n={i18n}>
-        <Step load={load} token={token} changes={changes} />
+        <Step load={load} token={token} changes={changes} {...(save ? { save } : {})} />
       </I18nextProvider>,
     );
   });
@@ -143,4 +146,48 @@ describe('TemplatePicker', () => {
     await settle();
     expect(document.querySelector('[role="alert"]')?.textContent).toContain('the server is down');
   });
+
+  it('saves the step’s content as a template, and links the step to it', async () => {
+    const sent: NewTemplate[] = [];
+    const changes = await render(
+      async () => ({ templates: [], starters: [] }),
+      'tok',
+      async (_token, template) => {
+        sent.push(template);
+        return { ...template, id: reminder.id as string };
+      },
+    );
+    await click('Save as template…');
+    const dialog = document.querySelector('[data-testid="save-template-dialog"]');
+    const [name, tags] = [
+      ...(dialog?.querySelectorAll('input:not([type])') ?? []),
+    ] as HTMLInputElement[];
+    await type(name as HTMLInputElement, '내 문자');
+    await type(tags as HTMLInputElement, '리마인더, 방문');
+    await click('Save template');
+    await settle();
+    expect(sent).toEqual([
+      {
+        channel: 'sms',
+        name: '내 문자',
+        tags: ['리마인더', '방문'],
+        content: { body: 'my own text' },
+      },
+    ]);
+    expect(changes.at(-1)).toEqual({
+      body: 'my own text',
+      mode: 'auto',
+      template: { id: reminder.id, name: '내 문자' },
+    });
+    expect(host.querySelector('[data-testid="template-link-badge"]')?.textContent).toContain(
+      '내 문자',
+    );
+  });
 });
+
+const type = (input: HTMLInputElement, value: string) =>
+  act(async () => {
+    // React listens to the native setter's input event.
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyTemplate, linkOf, type TemplateChannel, unlink } from './apply.ts';
-import type { LoadLibrary } from './library-client.ts';
+import type { LoadLibrary, SaveToLibrary } from './library-client.ts';
+import { SaveTemplateDialog } from './SaveTemplateDialog.tsx';
 import { TemplateDialog } from './TemplateDialog.tsx';
 import './templates.css';
 
@@ -12,6 +13,7 @@ export interface TemplatePickerProps<T extends object> {
   /** The step's new data: a template's content copied or linked in, or the link removed. */
   onChange(data: T): void;
   load?: LoadLibrary;
+  save?: SaveToLibrary;
   token?: string | null;
 }
 
@@ -25,10 +27,11 @@ export function TemplatePicker<T extends object>({
   data,
   onChange,
   load,
+  save,
   token,
 }: TemplatePickerProps<T>) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<'choose' | 'save' | null>(null);
   const [said, setSaid] = useState('');
   const link = linkOf(data);
   return (
@@ -42,8 +45,11 @@ export function TemplatePicker<T extends object>({
         </div>
       )}
       <div className="template-picker__buttons">
-        <button type="button" className="button" onClick={() => setOpen(true)}>
+        <button type="button" className="button" onClick={() => setOpen('choose')}>
           {t('templates.choose')}
+        </button>
+        <button type="button" className="button" onClick={() => setOpen('save')}>
+          {t('templates.saveAs')}
         </button>
         {link && (
           <button
@@ -62,12 +68,26 @@ export function TemplatePicker<T extends object>({
       <p className="template-picker__status" role="status">
         {said}
       </p>
-      {open && (
+      {open === 'save' && (
+        <SaveTemplateDialog
+          channel={channel}
+          data={data}
+          {...(save ? { save } : {})}
+          {...(token !== undefined ? { token } : {})}
+          onClose={() => setOpen(null)}
+          onSaved={(template, link) => {
+            if (link && template.id !== undefined)
+              onChange({ ...data, template: { id: template.id, name: template.name } });
+            setSaid(t('templates.saved', { name: template.name }));
+          }}
+        />
+      )}
+      {open === 'choose' && (
         <TemplateDialog
           channel={channel}
           {...(load ? { load } : {})}
           {...(token !== undefined ? { token } : {})}
-          onClose={() => setOpen(false)}
+          onClose={() => setOpen(null)}
           onChoose={(template, how) => {
             onChange(applyTemplate(data, template, how));
             setSaid(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyTemplate, type LibraryTemplate, linkOf, readTemplateLink, unlink } from './apply.ts';
+import {
+  applyTemplate,
+  contentOf,
+  type LibraryTemplate,
+  linkOf,
+  readTemplateLink,
+  unlink,
+} from './apply.ts';
 
 const welcome: LibraryTemplate = {
   id: '5b0c9a5e-8f7d-4a53-9a0e-2f1d1c7b9e11',
@@ -57,5 +64,11 @@ describe('applying a template to a step', () => {
     expect(readTemplateLink({ id: 'a1' })).toEqual({ template: { id: 'a1' } });
     expect(readTemplateLink({ id: 3 })).toEqual({});
     expect(readTemplateLink('a1')).toEqual({});
+  });
+
+  it('takes a step’s content for Save as template, not its settings or link', () => {
+    const linked = applyTemplate(step, welcome, 'link');
+    expect(contentOf('email', linked)).toEqual(welcome.content);
+    expect(contentOf('sms', { body: 'hi', mode: 'auto' })).toEqual({ body: 'hi' });
   });
 });

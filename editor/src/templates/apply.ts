@@ -72,3 +72,11 @@ export function unlink<T extends object>(data: T): T {
   const { template: _, ...rest } = data as T & { template?: unknown };
   return rest as T;
 }
+
+/** The step's content as a template holds it: the channel's content fields it has. */
+export function contentOf(channel: TemplateChannel, data: object): Record<string, unknown> {
+  const fields = CONTENT_FIELDS[channel];
+  return Object.fromEntries(
+    Object.entries(data).filter(([key, value]) => fields.includes(key) && value !== undefined),
+  );
+}

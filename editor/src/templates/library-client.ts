@@ -88,3 +88,49 @@ function templatesOf(list: unknown): LibraryTemplate[] {
       item.content !== null,
   );
 }
+
+/** What Save as template sends: a new template of the workspace. */
+export interface NewTemplate {
+  channel: TemplateChannel;
+  name: string;
+  tags: string[];
+  content: Record<string, unknown>;
+}
+
+/** POST /api/templates: the template as saved, or a LibraryFailure with the API's message. */
+export async function saveTemplate(
+  token: string,
+  template: NewTemplate,
+  { base = '', fetchFn = (input, init) => fetch(input, init) }: SaveOptions = {},
+): Promise<LibraryTemplate> {
+  let res: Response;
+  try {
+    res = await fetchFn(`${base}/api/templates`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(template),
+    });
+  } catch (error) {
+    throw new LibraryFailure((error as Error).message || String(error), null);
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+    throw new LibraryFailure(typeof message === 'string' ? message : res.statusText, res.status);
+  }
+  const [saved] = templatesOf([body]);
+  if (!saved) throw new LibraryFailure('the server answered something else', res.status);
+  return saved;
+}
+
+interface SaveOptions {
+  base?: string;
+  fetchFn?: typeof fetch;
+}
+
+/** What the Save as template dialog saves with: the server's API unless a story gives another. */
+export type SaveToLibrary = (token: string, template: NewTemplate) => Promise<LibraryTemplate>;

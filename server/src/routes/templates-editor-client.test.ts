@@ -2,7 +2,11 @@ import { createTestDatabase } from '@nudge/runtime/worker/testing';
 import { describe, expect, it } from 'vitest';
 // The editor's reader of the template library, run against the real routes: what the picker's
 // own tests take from a stand-in is checked here against the API's answers.
-import { httpLibrary, LibraryFailure } from '../../../editor/src/templates/library-client.ts';
+import {
+  httpLibrary,
+  LibraryFailure,
+  saveTemplate,
+} from '../../../editor/src/templates/library-client.ts';
 import { apiOn, createWorkspace } from '../api.test-support.ts';
 
 const { sql } = await createTestDatabase();
@@ -40,5 +44,27 @@ describe("the editor's template library client", () => {
     );
     expect(error).toBeInstanceOf(LibraryFailure);
     expect((error as LibraryFailure).status).toBe(401);
+  });
+
+  it('saves a template (Save as template), and says why the server refused one', async () => {
+    const saved = await saveTemplate(
+      w.tokens.editor,
+      { channel: 'kakao', name: '알림톡', tags: [], content: { templateCode: 'A1', body: '안내' } },
+      { fetchFn },
+    );
+    expect(saved).toMatchObject({ channel: 'kakao', name: '알림톡', id: expect.any(String) });
+    const viewer = await saveTemplate(
+      w.tokens.viewer,
+      { channel: 'sms', name: 'x', tags: [], content: { body: 'x' } },
+      { fetchFn },
+    ).catch((e: unknown) => e);
+    expect((viewer as LibraryFailure).status).toBe(403);
+    const invalid = await saveTemplate(
+      w.tokens.editor,
+      { channel: 'sms', name: 'x', tags: [], content: { body: '{{ }}' } },
+      { fetchFn },
+    ).catch((e: unknown) => e);
+    expect((invalid as LibraryFailure).status).toBe(422);
+    expect((invalid as LibraryFailure).message).toContain('/content/body');
   });
 });

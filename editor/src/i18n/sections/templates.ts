@@ -34,6 +34,15 @@ export const en = {
   applied: 'Template “{{name}}” copied into the step.',
   linkedNow: 'Step linked to template “{{name}}”.',
   unlinked: 'Step unlinked: its content is now its own.',
+  saveAs: 'Save as template…',
+  saveTitle: 'Save as template',
+  name: 'Name',
+  tags: 'Tags (separated by commas)',
+  linkAfterSave: 'Link this step to the new template',
+  save: 'Save template',
+  saving: 'Saving…',
+  saveFailed: 'The template was not saved: {{detail}}',
+  saved: 'Saved as template “{{name}}”.',
 };
 
 export const ko: typeof en = {
@@ -68,4 +77,13 @@ export const ko: typeof en = {
   applied: '템플릿 “{{name}}”을(를) 단계에 복사했습니다.',
   linkedNow: '단계를 템플릿 “{{name}}”에 연결했습니다.',
   unlinked: '연결을 해제했습니다. 이제 내용은 이 단계의 것입니다.',
+  saveAs: '템플릿으로 저장…',
+  saveTitle: '템플릿으로 저장',
+  name: '이름',
+  tags: '태그(쉼표로 구분)',
+  linkAfterSave: '이 단계를 새 템플릿에 연결',
+  save: '템플릿 저장',
+  saving: '저장하는 중…',
+  saveFailed: '템플릿을 저장하지 못했습니다: {{detail}}',
+  saved: '템플릿 “{{name}}”(으)로 저장했습니다.',
 };

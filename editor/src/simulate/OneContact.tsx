@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useChosenContact } from '../contacts/contact-choice.ts';
 import { ContactStepper } from './ContactStepper.tsx';
 import { runSimulation } from './client.ts';
+import { numberValue } from './number-value.ts';
 import { pathSoFar } from './path.ts';
 import type { Runnable } from './runnable.ts';
 import { ScriptEditor } from './ScriptEditor.tsx';
@@ -50,7 +51,9 @@ export function OneContact({
 
   const go = async () => {
     const start = new Date(startAt).toISOString();
-    const until = new Date(startAt + Math.max(1, days) * DAY).toISOString();
+    const until = new Date(
+      startAt + (Number.isFinite(days) ? Math.max(1, days) : 30) * DAY,
+    ).toISOString();
     setRunning(true);
     setError(null);
     try {
@@ -98,7 +101,7 @@ export function OneContact({
           type="number"
           min={1}
           max={365}
-          value={days}
+          value={numberValue(days)}
           onChange={(e) => setDays(e.target.valueAsNumber)}
         />
         <ScriptEditor lines={lines} steps={runnable.steps} onChange={setLines} />

@@ -1,5 +1,6 @@
 import type { EventType } from '@nudge/runtime/core';
 import { useTranslation } from 'react-i18next';
+import { numberValue } from './number-value.ts';
 import type { ScriptLine } from './script.ts';
 
 /** The events a script may hold (FORMAT.md section 6), but `custom`, which needs a name. */
@@ -74,7 +75,7 @@ export function ScriptEditor({
                 type="number"
                 min={0}
                 aria-label={`${t('simulate.after')} (${number})`}
-                value={line.amount}
+                value={numberValue(line.amount)}
                 onChange={(e) => change(line.key, { amount: e.target.valueAsNumber })}
               />
               <select

@@ -6,6 +6,7 @@ import {
   type Simulation,
   statusPart,
 } from '@nudge/runtime/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { timelineLanguage } from './language.ts';
 
@@ -28,6 +29,7 @@ export function TimelineView({
   onPosition: (position: number) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const id = useId();
   const lang = timelineLanguage(i18n.language);
   const { zone, timeline } = simulation;
   const local = localClock(zone, lang);
@@ -46,9 +48,10 @@ export function TimelineView({
       {timeline.length === 0 ? (
         <p className="simulate__hint">{t('simulate.empty')}</p>
       ) : (
-        <label className="simulate__slider">
-          <span>{t('simulate.time')}</span>
+        <div className="simulate__slider">
+          <label htmlFor={`${id}-time`}>{t('simulate.time')}</label>
           <input
+            id={`${id}-time`}
             type="range"
             min={-1}
             max={timeline.length - 1}
@@ -58,8 +61,8 @@ export function TimelineView({
             data-testid="simulate-time"
             onChange={(e) => onPosition(e.target.valueAsNumber)}
           />
-          <output>{valueText}</output>
-        </label>
+          <output htmlFor={`${id}-time`}>{valueText}</output>
+        </div>
       )}
       <ol className="simulate__entries">
         {timeline.map((entry, index) => (

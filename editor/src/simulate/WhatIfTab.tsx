@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useContactEntries } from '../contacts/contact-choice.ts';
 import { runWhatIf } from './client.ts';
 import { timelineLanguage } from './language.ts';
+import { numberValue } from './number-value.ts';
 import type { Runnable } from './runnable.ts';
 import { SCRIPT_EVENT_TYPES } from './ScriptEditor.tsx';
 import { simulationMarks } from './store.ts';
@@ -85,7 +86,7 @@ export function WhatIfTab({
           type="number"
           min={1}
           max={WHAT_IF_LIMIT}
-          value={count}
+          value={numberValue(count)}
           aria-describedby={`${id}-count-hint`}
           data-testid="what-if-count"
           onChange={(e) => setCount(e.target.valueAsNumber)}
@@ -102,7 +103,7 @@ export function WhatIfTab({
                 type="number"
                 min={0}
                 max={100}
-                value={odds[type]}
+                value={numberValue(odds[type])}
                 data-testid={`what-if-odds-${type}`}
                 onChange={(e) => setOdds({ ...odds, [type]: e.target.valueAsNumber })}
               />

@@ -7,6 +7,7 @@ import type { StepFormProps } from '../types.ts';
 import { formatAddresses, formatSender, parseAddresses, parseSender } from './addresses.ts';
 import { controlProps } from './controls.ts';
 import { DraftInput } from './DraftInput.tsx';
+import { EmailBodyField } from './EmailBodyField.tsx';
 import { MoreOptions } from './MoreOptions.tsx';
 import { withOptional } from './read.ts';
 import { SendingField } from './SendingField.tsx';
@@ -65,15 +66,25 @@ export function EmailForm({ step, pointer, problems, onChange, context }: StepFo
           />
         )}
       </Field>
-      <TemplateField
-        label={t('forms.email.body')}
-        value={email.body}
-        onChange={(body) => set('body', body)}
-        problems={at('body')}
-        completions={completions}
-        variables={variables}
-        language={email.format}
-      />
+      {email.format === 'html' ? (
+        <EmailBodyField
+          value={email.body}
+          onChange={(body) => set('body', body)}
+          problems={at('body')}
+          completions={completions}
+          variables={variables}
+        />
+      ) : (
+        <TemplateField
+          label={t('forms.email.body')}
+          value={email.body}
+          onChange={(body) => set('body', body)}
+          problems={at('body')}
+          completions={completions}
+          variables={variables}
+          language="text"
+        />
+      )}
       <Field label={t('forms.email.format')} problems={at('format')}>
         {(control) => (
           <select

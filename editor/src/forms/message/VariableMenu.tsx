@@ -140,14 +140,17 @@ type Translate = ReturnType<typeof useTranslation>['t'];
 
 /** A choice in the author's words: "Name", "reads contact.company", "attribute of the contact". */
 function describeChoice(choice: VariableChoice, t: Translate): string {
+  // Keys made of a variable's name: typed keys can't be checked, and a name with no words is ''.
+  const say = t as unknown as (key: string, options?: object) => string;
+  const byKey = (key: string) => say(key, { defaultValue: '' });
   switch (choice.group) {
     case 'fields':
-      return t(`compose.variables.fields.${choice.name}`, { defaultValue: '' });
+      return byKey(`compose.variables.fields.${choice.name}`);
     case 'attributes':
-      return t('compose.variables.attribute');
+      return say('compose.variables.attribute');
     case 'aliases':
-      return t('compose.variables.aliasOf', { path: choice.path });
+      return say('compose.variables.aliasOf', { path: choice.path });
     case 'links':
-      return t(`compose.variables.links.${choice.name}`, { defaultValue: '' });
+      return byKey(`compose.variables.links.${choice.name}`);
   }
 }

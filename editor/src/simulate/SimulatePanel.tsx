@@ -1,5 +1,6 @@
-import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { warmUp } from './client.ts';
 import { OneContact } from './OneContact.tsx';
 import { useRunnable } from './runnable.ts';
 import type { ScriptLine } from './script.ts';
@@ -30,6 +31,15 @@ export default function SimulatePanel({
   const id = useId();
   const runnable = useRunnable();
   const [tab, setTab] = useState<Tab>(initialTab);
+  const ready = runnable.kind === 'ready' ? runnable.sequence : null;
+  const [warmed, setWarmed] = useState(false);
+  // Once per opening, as soon as there is a sequence to run.
+  useEffect(() => {
+    if (ready && !warmed) {
+      warmUp(ready);
+      setWarmed(true);
+    }
+  }, [ready, warmed]);
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ one: null, whatIf: null });
   const onTabKey = (event: KeyboardEvent) => {
     const by = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;

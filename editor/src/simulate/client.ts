@@ -1,4 +1,5 @@
 import type { Simulation } from '@nudge/runtime/core';
+import type { Sequence } from '@nudge/schema';
 import type { WorkerAnswer, WorkerRequest } from './protocol.ts';
 import type { WhatIfResult } from './what-if.ts';
 
@@ -50,4 +51,21 @@ export async function runWhatIf(
   const answer = await ask({ kind: 'whatIf', ...request });
   if (answer.kind === 'whatIf') return answer.result;
   throw new Error(answer.kind === 'error' ? answer.message : 'unexpected answer');
+}
+
+/**
+ * Starts the worker and runs a few contacts through `sequence`, the answer thrown away: core's
+ * loading and its first calendars and zones (most of a first run's time) happen while the
+ * person sets up the run, not after they press Run.
+ */
+export function warmUp(sequence: Sequence): void {
+  void ask({
+    kind: 'whatIf',
+    sequence,
+    contacts: [{ id: 'warm-up', email: 'warm-up@example.com' }],
+    count: 20,
+    odds: { opened: 0.5, replied: 0.2 },
+    start: new Date().toISOString(),
+    days: 30,
+  });
 }

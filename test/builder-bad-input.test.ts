@@ -102,7 +102,7 @@ async function theyChangeTheDraft(id: string, subject: string) {
 /** Saves, and the server answers 412: the conflict dialog, which names the revision. */
 async function saveIntoConflict(id: string) {
   const { page } = builder;
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'The draft changed on the server' });
   await dialog.waitFor();
   expect(await dialog.locator('[data-kind]').getAttribute('data-kind')).toBe('changed');
@@ -209,7 +209,7 @@ describe('an id already taken on the server (409 on Save)', () => {
     await palette().getByRole('button', { name: 'Delay', exact: true }).click();
     await expect.poll(nodeIds).toEqual(['start', 'delay-1']);
 
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByLabel('API token', { exact: true }).fill(inject('apiToken'));
     await page.getByRole('button', { name: 'Continue' }).click();
     const dialog = page.getByRole('dialog', { name: 'This ID is taken on the server' });
@@ -252,7 +252,7 @@ describe('the connection dropping on Save', () => {
 
     // The network goes: every call to the sequences API fails without an answer.
     await page.route('**/api/sequences/**', (route) => route.abort('internetdisconnected'));
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     const notice = page.getByTestId('document-notice');
     await expect.poll(() => notice.getAttribute('data-kind')).toBe('offline');
     expect(await notice.getByRole('paragraph').textContent()).toBe(
@@ -271,7 +271,7 @@ describe('the connection dropping on Save', () => {
     expect(await panel().getByLabel('Subject', { exact: true }).inputValue()).toBe(
       'Written on a train',
     );
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => header().textContent()).toContain('Saved');
     const server = await draftOf(id);
     expect(server.revision).toBe(2);

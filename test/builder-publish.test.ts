@@ -152,7 +152,7 @@ describe('publishing a new version while enrollees wait, served by pnpm start', 
     await palette().getByRole('button', { name: 'Delay', exact: true }).click();
     await expect.poll(nodeIds).toEqual(['start', 'route', 'hello', 'delay-1']);
     await expect.poll(builder.errorCount).toBe('0 errors');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.locator('header.app__bar').textContent()).toContain('Saved');
 
     // Publish: each removed step with how many wait there, and a choice for each.

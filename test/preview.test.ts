@@ -65,7 +65,7 @@ it('previews a Korean email for three contacts, fixes an empty variable and send
   expect(JSON.parse(text).nodes[1].data.subject).toBe('{{고객명 | default: "고객"}}님, 안녕하세요');
 
   // The test goes from the server's draft: saved first, then sent to an address typed.
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => page.locator('header.app__bar').textContent()).toContain('Saved');
   await preview.getByRole('button', { name: 'Send test…' }).click();
   const dialog = page.getByTestId('test-send-dialog');
@@ -86,4 +86,41 @@ it('previews a Korean email for three contacts, fixes an empty variable and send
   await expect
     .poll(() => page.getByTestId('outbox-entry').first().textContent())
     .toContain('[TEST] 고객님, 안녕하세요');
+});
+
+it('previews for a contact found on the server', async () => {
+  const { page } = builder;
+  const id = `preview-find-${Date.now()}`;
+  await api('POST', '/sequences', welcomeSequence(id));
+  const stamp = Date.now();
+  await api('POST', '/contacts', {
+    contacts: [
+      {
+        id: `find-${stamp}`,
+        name: `정하늘${stamp}`,
+        email: `haneul-${stamp}@example.kr`,
+        company: '푸른바다',
+      },
+    ],
+  });
+  await page.getByRole('button', { name: 'Open from server' }).click();
+  await page.getByLabel('API token', { exact: true }).fill(inject('apiToken'));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByTestId('open-dialog').locator(`[data-id="${id}"]`).click();
+  await node('welcome').click();
+  await panel().getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByTestId('preview-panel');
+  await preview.getByRole('button', { name: 'Find on server…' }).click();
+  const dialog = page.getByTestId('find-contact-dialog');
+  // The token given to open the sequence is the one the search uses: no second ask.
+  await dialog.getByLabel('Name, email, company or phone').fill(`하늘${stamp}`);
+  await dialog.getByRole('button', { name: `Preview for 정하늘${stamp}` }).click();
+  await expect
+    .poll(() => preview.getByTestId('preview-subject').textContent())
+    .toBe(`정하늘${stamp}님, 안녕하세요`);
+  const body = preview.frameLocator('iframe').locator('body');
+  await expect.poll(() => body.textContent()).toContain('푸른바다의 도입을 환영합니다.');
+  expect(await preview.getByRole('combobox', { name: 'Contact' }).inputValue()).toBe(
+    `server:find-${stamp}`,
+  );
 });

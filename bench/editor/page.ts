@@ -152,7 +152,10 @@ export async function openSequence(
  * Waits until the page has had no long task for QUIET_MS since the canvas was drawn (or since
  * `since`), and says from when it has been quiet.
  */
-async function waitForQuiet(page: Page, since?: number): Promise<Recorder & { quietFrom: number }> {
+export async function waitForQuiet(
+  page: Page,
+  since?: number,
+): Promise<Recorder & { quietFrom: number }> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     await page.waitForTimeout(QUIET_MS);
@@ -275,7 +278,7 @@ export async function idleFrames(page: Page, ms = 1500): Promise<number[]> {
 }
 
 /** Interactions as the Event Timing API saw them: input to the next paint, per interaction. */
-async function recordInteractions(page: Page): Promise<void> {
+export async function recordInteractions(page: Page): Promise<void> {
   await page.evaluate(() => {
     const seen: Array<{ name: string; duration: number; interactionId: number }> = [];
     (window as unknown as { nudgeInteractions: typeof seen }).nudgeInteractions = seen;
@@ -300,7 +303,7 @@ async function recordInteractions(page: Page): Promise<void> {
 }
 
 /** Each interaction's longest event since recording began (the time to its next paint), ms. */
-async function interactionTimes(page: Page): Promise<Map<number, number>> {
+export async function interactionTimes(page: Page): Promise<Map<number, number>> {
   const seen = await page.evaluate(
     () =>
       (
@@ -324,7 +327,7 @@ export interface EditResult {
 }
 
 /** The quickest an interaction is reported at; what is not reported took at most this. */
-const UNREPORTED_MS = 16;
+export const UNREPORTED_MS = 16;
 
 /**
  * Selects an email step in view, types into its Subject one key at a time (each key changes the

@@ -149,7 +149,7 @@ export class BuilderPage {
 
   /** Save, giving the run's API token when asked, until the header says "Saved". */
   readonly saveWithToken = async (): Promise<void> => {
-    await this.page.getByRole('button', { name: 'Save' }).click();
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
     await this.page.getByLabel('API token', { exact: true }).fill(inject('apiToken'));
     await this.page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => this.page.locator('header.app__bar').textContent()).toContain('Saved');

@@ -1,5 +1,5 @@
 import { resolveSettings, type Sequence, type Settings } from '@nudge/schema';
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { updateStepData } from '../commands/index.ts';
@@ -36,12 +36,14 @@ export default function PreviewPanel() {
   const entry = useChosenContact();
   const [announce, setAnnounce] = useState('');
   const channel = step && isPreviewChannel(step.type) ? (step.type as PreviewChannel) : null;
+  // A keystroke paints first; the preview follows in a render React may interrupt for the next.
+  const shown = useDeferredValue(useMemo(() => ({ file, step, channel }), [file, step, channel]));
   const preview = useMemo(
     () =>
-      file && step && channel
-        ? previewStep(file, { type: channel, data: step.data }, entry.contact)
+      shown.file && shown.step && shown.channel
+        ? previewStep(shown.file, { type: shown.channel, data: shown.step.data }, entry.contact)
         : null,
-    [file, step, channel, entry.contact],
+    [shown, entry.contact],
   );
   const tracking = useMemo(() => resolveSettings(settingsOf(file)).tracking, [file]);
   const stepId = step?.id;

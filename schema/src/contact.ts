@@ -24,6 +24,18 @@ export interface Contact {
   unsubscribed?: boolean;
 }
 
+/**
+ * The attribute that says a contact consented to advertising at night (21:00-08:00 local):
+ * `"attributes": { "nightAdsConsent": true }`. Without it, advertising sequences hold their
+ * sends until 08:00 (정보통신망법 제50조 ③).
+ */
+export const NIGHT_ADS_CONSENT = 'nightAdsConsent';
+
+/** Whether the contact consented to night-time advertising (only `true` counts). */
+export function consentsToNightAds(contact: Pick<Contact, 'attributes'>): boolean {
+  return contact.attributes?.[NIGHT_ADS_CONSENT] === true;
+}
+
 export interface ContactOwner {
   name: string;
   email: string;

@@ -11,6 +11,8 @@ export {
   type ContactOwner,
   type ContactProblem,
   checkContact,
+  consentsToNightAds,
+  NIGHT_ADS_CONSENT,
 } from './contact.ts';
 export { contactJsonSchema } from './contact-schema.ts';
 export {

@@ -71,6 +71,15 @@ export const PROBLEM_CODES = {
   variable_without_default:
     'a subject or a text message (SMS, AlimTalk, fallback SMS) that starts or ends with a merge variable that has no `default`: a contact without it gets the rest alone ("님, 안녕하세요")',
   split_weights: 'split weights that do not sum to 100',
+  // Warnings of an advertising sequence (settings.advertising; advertising.ts)
+  ad_label_missing: 'an advertising email subject or SMS that does not start with "(광고)"',
+  ad_unsubscribe_missing:
+    'an advertising email whose body does not say how to unsubscribe (수신거부, or "unsubscribe")',
+  ad_sender_missing: 'an advertising email with no sender: no settings.sender and no `from`',
+  ad_opt_out_missing:
+    'an advertising SMS with no free way to refuse: a refusal word (수신거부, 무료거부) and an 080 number',
+  ad_alimtalk:
+    'an AlimTalk step in an advertising sequence: AlimTalk is for informational messages only',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -103,6 +103,13 @@ export const SettingsSchema = object(
         'who may enroll',
       ),
     ),
+    advertising: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description:
+          'the messages are advertising (광고): the validator checks the (광고) label, unsubscribe and opt-out, and automatic sends wait out 21:00-08:00 local time unless the contact consented to night-time ads',
+      }),
+    ),
     tracking: Type.Optional(
       object(
         {
@@ -152,6 +159,7 @@ export interface ResolvedSettings {
   enrollment: { allowReenroll: boolean; exclusiveGroup: string | null };
   tracking: { opens: boolean; clicks: boolean };
   variables: Record<string, string>;
+  advertising: boolean;
 }
 
 export function resolveSettings(settings: Settings | undefined): ResolvedSettings {
@@ -175,5 +183,6 @@ export function resolveSettings(settings: Settings | undefined): ResolvedSetting
     },
     tracking: { opens: s.tracking?.opens ?? true, clicks: s.tracking?.clicks ?? true },
     variables: { ...BUILTIN_VARIABLES, ...(s.variables ?? {}) },
+    advertising: s.advertising ?? false,
   };
 }

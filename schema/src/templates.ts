@@ -6,6 +6,7 @@ import {
   TokenKind,
   TypeGuards,
 } from 'liquidjs';
+import { advertisingProblems } from './advertising.ts';
 import { templateFields } from './fields.ts';
 import { LIMITS } from './format.ts';
 import { createLiquid, liquidMessage } from './liquid.ts';
@@ -71,6 +72,7 @@ export function templateProblems(input: Loose): Problem[] {
   nodes.forEach((node: unknown, index) => {
     if (!isObject(node)) return;
     const ids = typeof node.id === 'string' ? { nodeId: node.id } : {};
+    problems.push(...advertisingProblems(node, index, settings));
     for (const field of templateFields(node)) {
       const pointer = pointerOf('nodes', index, ...field.path);
       const where = field.path.slice(1).join('.');

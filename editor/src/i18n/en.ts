@@ -135,6 +135,11 @@ export const en = {
       unknown_variable: 'Unknown merge variable',
       variable_without_default: 'Starts or ends with a variable that has no default',
       split_weights: "Split weights don't add up to 100",
+      ad_label_missing: 'Advertising message without (광고)',
+      ad_unsubscribe_missing: 'Advertising email without a way to unsubscribe',
+      ad_sender_missing: 'Advertising email without a sender',
+      ad_opt_out_missing: 'Advertising text without a free opt-out',
+      ad_alimtalk: 'AlimTalk used for advertising',
     } satisfies Record<ProblemCode, string>,
     /**
      * The language of the validator's messages (@nudge/schema problem-messages) that the

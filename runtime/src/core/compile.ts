@@ -1,4 +1,5 @@
 import {
+  consentsToNightAds,
   isTimeZone,
   type NodeType,
   type Problem,
@@ -114,6 +115,7 @@ export function policyOf(compiled: CompiledSequence, contact: Contact): SendPoli
     zone: zoneOf(compiled, contact),
     schedule: compiled.settings.schedule,
     holidays: compiled.settings.holidays,
+    quietNights: compiled.settings.advertising && !consentsToNightAds(contact),
   });
 }
 

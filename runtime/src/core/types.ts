@@ -75,7 +75,8 @@ export interface EnrollmentEvent {
 
 /** Why an automatic send or a task's due time moved later than it was due. */
 export interface DeferralReason {
-  code: 'outside_window' | 'not_send_time' | 'closed_day' | 'weekend' | 'holiday';
+  /** night_ads: an advertising send held between 21:00 and 08:00 local (policy/night.ts). */
+  code: 'outside_window' | 'not_send_time' | 'closed_day' | 'weekend' | 'holiday' | 'night_ads';
   /** The holiday's name in its country's language ("추석"), for code `holiday`. */
   holiday?: string;
   country?: string;

@@ -194,6 +194,16 @@ export const en: MessageCatalogue = {
   unknown_variable: (p) =>
     `the ${p.field} uses {{ ${p.name} }} (line ${p.line}, column ${p.column}), which no contact field or alias provides: it will render empty`,
   variable_without_default: withoutDefault,
+  ad_label_missing: (p) =>
+    `the ${p.field} of advertising ${step(p)} does not start with "${p.label}": an advertising ${p.nodeType === 'sms' ? 'text message' : 'email'} must say so first`,
+  ad_unsubscribe_missing: (p) =>
+    `advertising ${step(p)} does not say how to unsubscribe: add a line such as "수신을 원하지 않으시면 수신거부를 눌러 주세요" with a link or an address to its body`,
+  ad_sender_missing: (p) =>
+    `advertising ${step(p)} does not say who sends it: set the sender in the settings, or its "from"`,
+  ad_opt_out_missing: (p) =>
+    `advertising ${step(p)} has no free way to refuse: add a line such as "무료수신거부 080-123-4567"`,
+  ad_alimtalk: (p) =>
+    `${step(p)} is AlimTalk, which may carry informational messages only, not advertising: send an SMS or a Friendtalk instead`,
   split_weights: (p) =>
     `the weights of split "${p.nodeId}" sum to ${p.sum}, not 100: each branch gets its weight's share of the total`,
 };

@@ -191,6 +191,16 @@ export const ko: MessageCatalogue = {
   unknown_variable: (p) =>
     `${field(p.field)}에 쓴 변수 {{ ${p.name} }}(${p.line}번째 줄, ${p.column}번째 칸)에 해당하는 연락처 필드나 별칭이 없습니다. 빈 값으로 표시됩니다.`,
   variable_without_default: withoutDefault,
+  ad_label_missing: (p) =>
+    `광고 ${step(p)}의 ${field(p.field)}이 "${p.label}"로 시작하지 않습니다. 광고 ${p.nodeType === 'sms' ? '문자는' : '이메일은'} 맨 앞에 광고임을 밝혀야 합니다.`,
+  ad_unsubscribe_missing: (p) =>
+    `광고 ${step(p)}에 수신거부 방법이 없습니다. 내용에 "수신을 원하지 않으시면 수신거부를 눌러 주세요" 같은 문구와 링크나 연락처를 넣으세요.`,
+  ad_sender_missing: (p) =>
+    `광고 ${step(p)}에 보내는 사람이 없습니다. 설정에서 발신자를 지정하거나 이 이메일의 "from"을 지정하세요.`,
+  ad_opt_out_missing: (p) =>
+    `광고 ${step(p)}에 무료 수신거부 방법이 없습니다. "무료수신거부 080-123-4567" 같은 문구를 넣으세요.`,
+  ad_alimtalk: (p) =>
+    `${step(p)}는 알림톡입니다. 알림톡은 정보성 메시지에만 쓸 수 있고 광고에는 쓸 수 없습니다. 문자나 친구톡으로 보내세요.`,
   split_weights: (p) =>
     `"${p.nodeId}" 분할의 비율 합계가 100이 아니라 ${p.sum}입니다. 각 분기는 전체 합계 중 자기 비율만큼의 몫을 받습니다.`,
 };

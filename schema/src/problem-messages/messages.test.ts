@@ -126,6 +126,13 @@ function corpus(): Array<[string, Problem[]]> {
       },
     });
   });
+  made('advertising', (f) => {
+    (f.settings as Record<string, unknown>).advertising = true;
+    nodes(f).push(
+      { id: 'ad-sms', type: 'sms', data: { body: '세일', mode: 'auto' } },
+      { id: 'ad-talk', type: 'kakao', data: { templateCode: 'T', body: '세일', mode: 'auto' } },
+    );
+  });
   made('a costly loop', (f) => {
     data(f, 1).body = '{% for i in (1..1000) %}{% for j in (1..1000) %}x{% endfor %}{% endfor %}';
   });

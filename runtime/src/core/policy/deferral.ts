@@ -13,6 +13,8 @@ function reasonText(reason: DeferralReason): string {
       return 'closed day';
     case 'holiday':
       return `holiday: ${reason.holiday ?? 'unnamed'}`;
+    case 'night_ads':
+      return 'no advertising at night (21:00-08:00)';
   }
 }
 

@@ -3,6 +3,7 @@
  * public holidays, business days and DST, in the enrollment's zone. Pure and browser-safe.
  */
 import type { Schedule, TimeUnit } from '@nudge/schema';
+import { QuietNights } from './night.ts';
 import { type Opening, Policy } from './policy.ts';
 import { compileSchedule, scheduleKey } from './schedule.ts';
 import { zoneOf } from './zone.ts';
@@ -17,6 +18,11 @@ export interface SendPolicyOptions {
   schedule: Schedule | null;
   /** ISO country codes whose public holidays are closed days. */
   holidays: readonly string[];
+  /**
+   * Hold sends between 21:00 and 08:00 local (night.ts): an advertising sequence, to a
+   * contact who has not consented to night-time advertising.
+   */
+  quietNights?: boolean;
 }
 
 export interface SendPolicy {
@@ -36,17 +42,20 @@ export interface SendPolicy {
 }
 
 const MAX_POLICIES = 1024;
-const policies = new Map<string, Policy>();
+const policies = new Map<string, SendPolicy>();
 
 /**
  * The send policy of a zone, schedule and holiday countries; memoised, as the interpreter asks
  * for it at every step. Throws a RangeError for an unknown zone or a malformed schedule.
  */
 export function sendPolicy(options: SendPolicyOptions): SendPolicy {
-  const key = `${options.zone}|${scheduleKey(options.schedule)}|${options.holidays.join(',')}`;
+  const quiet = options.quietNights === true;
+  const key = `${options.zone}|${scheduleKey(options.schedule)}|${options.holidays.join(',')}|${quiet}`;
   let policy = policies.get(key);
   if (policy === undefined) {
-    policy = new Policy(zoneOf(options.zone), compileSchedule(options.schedule), options.holidays);
+    const zone = zoneOf(options.zone);
+    const plain = new Policy(zone, compileSchedule(options.schedule), options.holidays);
+    policy = quiet ? new QuietNights(plain, zone) : plain;
     if (policies.size >= MAX_POLICIES) policies.clear();
     policies.set(key, policy);
   }

@@ -13,7 +13,10 @@ import { arbitraryOf, type Hints } from './schema-arbitrary.test-support.ts';
 export interface DraftSource {
   doc: Json;
   hints: Hints;
-  /** Real ids by collection (sequences, tasks, outbox...). */
+  /**
+   * Real ids by collection (sequences, tasks, outbox...); under an operation id, the ids its
+   * example request takes instead (a delete takes one nothing else's example needs).
+   */
   ids: Record<string, string[]>;
   /** Valid bodies by operation id, for schemas that say too little (fixtures). */
   validBodies: Record<string, unknown>;
@@ -85,7 +88,7 @@ export function exampleDraft(op: Operation, source: DraftSource): Draft {
     op.parameters
       .filter((p) => p.in === 'path')
       .map((p) => {
-        const real = source.ids[collectionOf(op.path, p.name)]?.[0];
+        const real = (source.ids[op.id] ?? source.ids[collectionOf(op.path, p.name)])?.[0];
         const value =
           real ??
           String(

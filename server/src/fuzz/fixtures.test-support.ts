@@ -110,6 +110,23 @@ export async function createFixtures(sql: Sql): Promise<Fixtures> {
     const templates: string[] = [];
     for (const starter of ['sms-reminder-ko', 'sms-reminder-en', 'email-welcome-ko'])
       templates.push((await must(token, 'POST', '/api/templates', { starter })).json.id);
+    // The first is linked by a draft, so no delete takes it from the other operations'
+    // examples (a 409); the last is the delete's own example.
+    const linked = {
+      ...(files[0] as Record<string, unknown>),
+      id: `${prefix}-linked`,
+      nodes: [
+        { id: 'start', type: 'entry', data: { triggers: [{ kind: 'manual' }] } },
+        {
+          id: 'remind',
+          type: 'sms',
+          data: { body: '내일 뵙겠습니다', mode: 'auto', template: { id: templates[0] } },
+        },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'remind' }],
+    };
+    await sql`insert into sequences (workspace_id, id, name, draft)
+              values (${workspace.id}, ${linked.id}, 'linked', ${sql.json(linked as never)})`;
     return {
       workspace,
       sequences,
@@ -143,6 +160,7 @@ export async function createFixtures(sql: Sql): Promise<Fixtures> {
       outbox: t.messages,
       contacts: t.contacts.map((c) => c.id),
       templates: t.templates,
+      deleteTemplate: t.templates.slice(-1),
     }),
   };
 }

@@ -1,7 +1,8 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { PathSoFar } from './path.ts';
-import { transitionKey, type WhatIfResult } from './what-if.ts';
+import { transitionKey } from './transition-key.ts';
+import type { WhatIfResult } from './what-if.ts';
 
 /**
  * What the canvas shows of a simulation, apart from the sequence document (whose undo history

@@ -2,6 +2,9 @@ import type { Contact, EventType, ScriptedEvent } from '@nudge/runtime/core';
 import { simulate } from '@nudge/runtime/core';
 import type { Sequence } from '@nudge/schema';
 import { seededRandom } from './random.ts';
+import { transitionKey } from './transition-key.ts';
+
+export { transitionKey };
 
 /**
  * "What if": the sequence run for many contacts at once, each doing each scripted event with a
@@ -39,10 +42,6 @@ export interface WhatIfResult {
 
 export const WHAT_IF_LIMIT = 10_000;
 const HOUR = 3_600_000;
-
-export function transitionKey(from: string, to: string): string {
-  return `${from}\u2192${to}`;
-}
 
 export function whatIf(request: WhatIfRequest): WhatIfResult {
   const began = performance.now();

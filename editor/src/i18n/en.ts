@@ -1,4 +1,5 @@
 import type { ProblemCode } from '@nudge/schema';
+import * as advertising from './sections/advertising.ts';
 import * as build from './sections/build.ts';
 import * as compose from './sections/compose.ts';
 import * as document from './sections/document.ts';
@@ -326,6 +327,7 @@ export const en = {
   forms: forms.en,
   logic: logic.en,
   settings: settings.en,
+  advertising: advertising.en,
   panel: panel.en,
   compose: compose.en,
   simulate: simulate.en,

@@ -1,4 +1,5 @@
 import type { Resources } from './en.ts';
+import * as advertising from './sections/advertising.ts';
 import * as build from './sections/build.ts';
 import * as compose from './sections/compose.ts';
 import * as document from './sections/document.ts';
@@ -320,6 +321,7 @@ export const ko: Resources = {
   forms: forms.ko,
   logic: logic.ko,
   settings: settings.ko,
+  advertising: advertising.ko,
   panel: panel.ko,
   compose: compose.ko,
   simulate: simulate.ko,

@@ -311,6 +311,22 @@ describe('the sequence settings form', () => {
     });
   });
 
+  it('marks the sequence as advertising, and leaves the setting out when it is off again', () => {
+    const { host, current } = renderForm({ name: 'A' });
+    open(host, 'Advertising');
+    click(byLabel(host, 'These messages are advertising'));
+    expect(current().settings).toEqual({ advertising: true });
+    click(byLabel(host, 'These messages are advertising'));
+    expect(current().settings).toBeUndefined();
+  });
+
+  it('names the advertising checkbox in Korean', () => {
+    act(() => void i18n.changeLanguage('ko'));
+    const { host } = renderForm({ name: 'A', settings: { advertising: true } });
+    open(host, '광고');
+    expect((byLabel(host, '광고성 메시지입니다') as HTMLInputElement).checked).toBe(true);
+  });
+
   it('writes an alias once it is named, and lists the built-in ones', () => {
     const { host, current } = renderForm({ name: 'A' });
     open(host, 'Merge variable aliases');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../forms/Field.tsx';
 import { ProblemList } from '../forms/ProblemList.tsx';
 import { problemsAt } from '../forms/problems-at.ts';
+import { AdvertisingFields } from './AdvertisingFields.tsx';
 import { CheckboxField } from './CheckboxField.tsx';
 import { EnrollmentFields } from './EnrollmentFields.tsx';
 import { ExitFields } from './ExitFields.tsx';
@@ -28,6 +29,7 @@ const SECTIONS = {
   exit: [POINTERS.exit],
   enrollment: [POINTERS.enrollment],
   tracking: [POINTERS.tracking],
+  advertising: [POINTERS.advertising],
   variables: [POINTERS.variables],
 } as const;
 
@@ -156,6 +158,12 @@ export function SequenceSettingsForm({
         problemCount={section('tracking').length}
       >
         <TrackingFields {...props('tracking')} />
+      </SettingsSection>
+      <SettingsSection
+        title={t('advertising.section')}
+        problemCount={section('advertising').length}
+      >
+        <AdvertisingFields {...props('advertising')} />
       </SettingsSection>
       <SettingsSection
         title={t('settings.sections.variables')}

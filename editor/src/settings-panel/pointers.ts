@@ -14,6 +14,7 @@ export const POINTERS = {
   exit: '/settings/exit',
   enrollment: '/settings/enrollment',
   tracking: '/settings/tracking',
+  advertising: '/settings/advertising',
   variables: '/settings/variables',
 } as const;
 

@@ -28,6 +28,7 @@ const SETTING_ORDER = [
   'exit',
   'enrollment',
   'tracking',
+  'advertising',
   'variables',
 ] as const;
 
@@ -37,6 +38,7 @@ export type SettingKey = (typeof SETTING_ORDER)[number];
 const DEFAULTS: Partial<Record<SettingKey, unknown>> = {
   timezone: 'UTC',
   useContactTimezone: true,
+  advertising: false,
 };
 
 /** The defaults inside the grouped settings, in the format's order. */

@@ -90,6 +90,7 @@ const ko: TimelineWords = {
     closed_day: () => '쉬는 날',
     weekend: () => '주말',
     holiday: (reason) => `공휴일: ${reason.holiday ?? '이름 없음'}`,
+    night_ads: () => '야간 광고 제한(21:00~08:00)',
   },
   reasonSeparator: ', ',
   notes: [

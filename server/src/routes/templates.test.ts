@@ -234,5 +234,6 @@ async function fetchWith(path: string, ifMatch: string, body: unknown) {
     },
     body: JSON.stringify(body),
   });
-  return { status: res.status, json: await res.json() };
+  const json = (await res.json()) as { error?: { code: string; details: object } };
+  return { status: res.status, json };
 }

@@ -29,6 +29,16 @@ const inChromium = defineProject({
       '@nudge/editor > @codemirror/language',
       '@nudge/editor > @codemirror/autocomplete',
       '@nudge/editor > @codemirror/lang-liquid',
+      // Preview and Simulate load runtime core when first opened.
+      '@nudge/editor > @nudge/runtime > liquidjs',
+      '@nudge/editor > @nudge/runtime > luxon',
+      '@nudge/editor > @nudge/runtime > date-holidays',
+      '@nudge/editor > @nudge/runtime > html-to-text',
+      '@nudge/editor > @nudge/runtime > juice/client',
+      '@nudge/editor > @tiptap/core',
+      '@nudge/editor > @tiptap/react',
+      '@nudge/editor > @tiptap/starter-kit',
+      '@nudge/editor > @tiptap/extension-image',
     ],
   },
   test: {

@@ -32,8 +32,12 @@ export default function RichTextEditor(props: RichTextEditorProps) {
   const { id, labelledBy, describedBy, invalid = false } = props;
   const latest = useRef(props);
   latest.current = props;
-  /** The last body this editor reported: when it comes back as `value`, nothing changed. */
-  const reported = useRef(props.value);
+  /**
+   * The bodies this editor reported whose value has not come back yet, oldest first. React
+   * renders after the keystroke's task, so an echo may come back after more typing: it is not
+   * a change, or setting it would undo what was typed since.
+   */
+  const reported = useRef<string[]>([]);
   const editor = useEditor({
     extensions: richTextExtensions(),
     content: props.initial,
@@ -42,12 +46,13 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     editorProps: { attributes: attributesOf({ id, labelledBy, describedBy, invalid }) },
     onUpdate: ({ editor: current }) => {
       const html = fromEditorHtml(current.getHTML());
-      reported.current = html;
+      reported.current.push(html);
       latest.current.onChange(html);
     },
   });
 
   useEffect(() => {
+    if (editor.isDestroyed) return;
     editor.setOptions({
       editorProps: { attributes: attributesOf({ id, labelledBy, describedBy, invalid }) },
     });
@@ -55,8 +60,13 @@ export default function RichTextEditor(props: RichTextEditorProps) {
 
   // A body from outside (undo, a template picked): the document follows, without reporting back.
   useEffect(() => {
-    if (props.value === reported.current) return;
-    reported.current = props.value;
+    const echo = reported.current.lastIndexOf(props.value);
+    if (echo >= 0) {
+      reported.current.splice(0, echo + 1);
+      return;
+    }
+    reported.current = [];
+    if (editor.isDestroyed || fromEditorHtml(editor.getHTML()) === props.value) return;
     editor.commands.setContent(toRichDocument(props.value), { emitUpdate: false });
   }, [editor, props.value]);
 

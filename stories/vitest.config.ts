@@ -43,6 +43,8 @@ const inChromium = defineProject({
   },
   test: {
     name: 'stories',
+    // The first story to open Preview or Simulate loads runtime core into the page.
+    testTimeout: 30_000,
     browser: {
       enabled: true,
       headless: true,

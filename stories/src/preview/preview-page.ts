@@ -105,5 +105,10 @@ export async function previewStep(canvasElement: HTMLElement, stepId: string, bu
   await waitFor(() => expect(settings).toHaveAttribute('data-step-id', stepId));
   const toggle = within(settings).getByRole('button', { name: button });
   if (toggle.getAttribute('aria-pressed') !== 'true') await userEvent.click(toggle);
-  return within(await page.findByTestId('preview-panel', {}, { timeout: 5000 }));
+  // The first preview loads runtime core (Liquid, zones, calendars): slow on a loaded machine.
+  const panel = await page.findByTestId('preview-panel', {}, { timeout: 30_000 });
+  await waitFor(() => expect(within(panel).queryByText('Loading the preview…')).toBeNull(), {
+    timeout: 30_000,
+  });
+  return within(panel);
 }

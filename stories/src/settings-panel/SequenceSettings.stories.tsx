@@ -306,7 +306,7 @@ export const EmptyKorean: Story = {
   },
 };
 
-/** The broken file in Korean: problem titles in Korean, the validator's detail as it said it. */
+/** The broken file in Korean: problem titles and the validator's details in Korean. */
 export const WithErrorsKorean: Story = {
   ...WithErrors,
   globals: { locale: 'ko' },
@@ -319,12 +319,26 @@ export const WithErrorsKorean: Story = {
     const problem = canvasElement.querySelector('[data-code="schedule_empty_window"]');
     await expect(problem).toHaveTextContent('발송 시간대의 종료 시각이 시작 시각보다 빠름');
     await expect(problem).toHaveTextContent(
-      'the send window ends (09:00) before it starts (18:00)',
+      '발송 시간대의 종료 시각(09:00)이 시작 시각(18:00)보다 늦지 않아 발송할 수 있는 시간이 없습니다.',
     );
     await expect(end.closest('.field')?.contains(problem)).toBe(true);
     const window = form.getByRole('heading', { name: '발송 가능 시간' }).closest('details');
     await expect(within(window as HTMLElement).getByTestId('section-problems')).toHaveTextContent(
       '문제 1개',
     );
+  },
+};
+
+/** An advertising sequence, in Korean: its section open, the checkbox ticked and its hint. */
+export const AdvertisingKorean: Story = {
+  globals: { locale: 'ko' },
+  args: { sequence: { name: '봄 세일', settings: { advertising: true } } },
+  play: async ({ canvasElement, args }) => {
+    const section = within(await openSection(canvasElement, '광고'));
+    const box = section.getByRole('checkbox', { name: '광고성 메시지입니다' });
+    await expect(box).toBeChecked();
+    await expect(box).toHaveAccessibleDescription(/21:00~08:00/);
+    await userEvent.click(box);
+    await expect(args.onChange).toHaveBeenLastCalledWith({ settings: undefined }, 'advertising');
   },
 };

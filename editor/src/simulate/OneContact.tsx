@@ -1,8 +1,8 @@
 import type { Simulation } from '@nudge/runtime/core';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ContactPicker } from '../contacts/ContactPicker.tsx';
 import { useChosenContact } from '../contacts/contact-choice.ts';
-import { ContactStepper } from './ContactStepper.tsx';
 import { runSimulation } from './client.ts';
 import { numberValue } from './number-value.ts';
 import { pathSoFar } from './path.ts';
@@ -76,6 +76,8 @@ export function OneContact({
 
   return (
     <div className="simulate__one">
+      {/* The picker Preview uses (one chosen contact for both), outside the form: its dialogs have their own. */}
+      <ContactPicker />
       <form
         className="simulate__setup"
         onSubmit={(e) => {
@@ -83,7 +85,6 @@ export function OneContact({
           void go();
         }}
       >
-        <ContactStepper />
         <label htmlFor={`${id}-start`}>{t('simulate.start', { zone })}</label>
         <input
           id={`${id}-start`}

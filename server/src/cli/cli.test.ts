@@ -387,7 +387,7 @@ describe.concurrent('nudge usage', { timeout: CLI_TIMEOUT }, () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('Usage: pnpm nudge <command>');
-    expect(run.stderr).toContain('validate [--json] FILE...');
+    expect(run.stderr).toContain('validate [--json] [--lang en|ko] FILE...');
     expect(run.stderr).toContain('simulate FILE --contact CONTACT.json');
     expect(run.stderr).toContain('diff [--json] A.json B.json');
     expect(run.stderr).toContain('export ID [-o FILE] [--url URL]');

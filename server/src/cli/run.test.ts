@@ -19,7 +19,7 @@ describe('nudge help', () => {
   ])('%s %s prints the help of validate with its exit statuses', async (...args) => {
     const result = await nudge(args);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Usage: pnpm nudge validate [--json] FILE...');
+    expect(result.stdout).toContain('Usage: pnpm nudge validate [--json] [--lang en|ko] FILE...');
     expect(result.stdout).toContain("2  some file can't be read or isn't JSON");
   });
 

@@ -200,6 +200,10 @@ describe('templates', () => {
     expect(named.json.name).toBe('My reminder');
     const unknown = await call(editor, 'POST', '/api/templates', { starter: 'nope' });
     expect(unknown.status).toBe(422);
+    // Another method on the starters' path is one on /api/templates/{id}: no such template.
+    const gone = await call(editor, 'DELETE', '/api/templates/starters');
+    expect(gone.status).toBe(404);
+    expect(gone.json.error.code).toBe('template_not_found');
   });
 
   it('names the sequences that link it, and is not deleted while a draft does', async () => {

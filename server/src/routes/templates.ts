@@ -46,8 +46,9 @@ export const USERS_LIMIT = 1000;
  * (409): the draft's next publish would have nothing to refresh from.
  */
 export function templateRoutes(api: Hono<ApiEnv>, sql: Sql): void {
+  // Before /templates/:id, which answers its other methods: "starters" names no template
+  // there (a 404), as the document's /api/templates/{id} says.
   api.get('/templates/starters', (c) => c.json({ starters: STARTERS }));
-  api.all('/templates/starters', methodNotAllowed(['GET', 'HEAD']));
 
   api.get('/templates', async (c) => {
     const { limit, cursor: after } = readPage(c, PAGE);

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { artifact } from './support/chromium.ts';
 import { builderPage } from './support/page.ts';
 
 /*
@@ -58,6 +59,7 @@ it('simulates a reply on day 5 and shows the path the contact took on the canvas
     await expect.poll(() => onPath(id)).toBe(true);
   expect(await onPath('offer')).toBe(false);
   await expect.poll(() => builder.node('wait-6d').getByTestId('step-here').count()).toBe(1);
+  await page.screenshot({ path: artifact('simulate-reply-en.png') });
 
   // Time travel: back to the first moment, she is at the welcome email.
   const slider = panel.getByRole('slider', { name: 'Time' });
@@ -84,4 +86,18 @@ it('what if: 200 contacts, their counts on the steps', async () => {
     builder.node(id).getByTestId('step-reached').getAttribute('data-count');
   await expect.poll(() => reached('welcome')).toBe('200');
   expect(Number(await reached('offer'))).toBeLessThan(200);
+  await page.screenshot({ path: artifact('simulate-what-if-en.png') });
+});
+
+it('simulates in Korean: the timeline in Korean words, local times in the contact’s zone', async () => {
+  const { page } = builder;
+  await openColdMail();
+  await page.getByRole('button', { name: '한국어' }).click();
+  await page.getByRole('button', { name: '시뮬레이션', exact: true }).click();
+  const panel = page.getByTestId('simulate-panel');
+  await panel.getByRole('button', { name: '실행', exact: true }).click();
+  const entries = panel.getByTestId('timeline-entry');
+  await expect.poll(() => entries.count(), { timeout: 20_000 }).toBeGreaterThan(3);
+  expect(await panel.textContent()).toMatch(/[가-힣]/);
+  await page.screenshot({ path: artifact('simulate-ko.png') });
 });

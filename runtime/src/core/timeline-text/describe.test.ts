@@ -28,6 +28,7 @@ describe('describeEntry', () => {
 
   it('says it in Korean, weekday and reasons included, the holiday by its name', () => {
     const parts = describeEntry(deferredSend, 'Asia/Seoul', 'ko');
+    expect(parts[0]).toEqual({ text: '이메일' });
     expect(parts.at(-1)).toEqual({
       text: '(토 14:00에서 미뤄짐: 주말, 공휴일: 신정)',
       tone: 'muted',

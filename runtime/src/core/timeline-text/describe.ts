@@ -35,6 +35,12 @@ export function actionText(entry: TimelineEntry, lang: TimelineLanguage): string
   return TIMELINE_WORDS[lang].actions[entry.action] ?? entry.action;
 }
 
+/** A channel's name: `email` in English (the CLI's word), `이메일` in Korean. */
+function channelText(channel: string, lang: TimelineLanguage): string {
+  const channels = TIMELINE_WORDS[lang].channels;
+  return Object.hasOwn(channels, channel) ? (channels[channel] as string) : channel;
+}
+
 /** What happened at a line, after its fixed columns. */
 export function describeEntry(
   entry: TimelineEntry,
@@ -47,11 +53,11 @@ export function describeEntry(
   const parts: TimelinePart[] = [];
   switch (entry.action) {
     case 'send':
-      parts.push({ text: entry.channel ?? entry.type });
+      parts.push({ text: channelText(entry.channel ?? entry.type, lang) });
       if (entry.subject !== undefined) parts.push({ text: JSON.stringify(entry.subject) });
       break;
     case 'task':
-      if (entry.channel) parts.push({ text: words.byHand(entry.channel) });
+      if (entry.channel) parts.push({ text: words.byHand(channelText(entry.channel, lang)) });
       break;
     case 'branch':
       if (entry.handle !== undefined) parts.push({ text: `→ ${entry.handle}` });

@@ -13,6 +13,8 @@ export interface TimelineWords {
   statuses: Record<EnrollmentStatus, string>;
   until: (time: string) => string;
   untilDone: string;
+  /** Channel names (email, sms, kakao, call...) in this language; missing ones stay as written. */
+  channels: Record<string, string>;
   byHand: (channel: string) => string;
   notSent: (why: string) => string;
   deferredFrom: (from: string, reasons: string) => string;
@@ -48,6 +50,7 @@ const en: TimelineWords = {
   },
   until: (time) => `until ${time}`,
   untilDone: 'until done',
+  channels: {},
   byHand: (channel) => `${channel}, by hand:`,
   notSent: (why) => `not sent: ${why}`,
   deferredFrom: (from, reasons) => `(deferred from ${from}: ${reasons})`,
@@ -81,6 +84,7 @@ const ko: TimelineWords = {
   },
   until: (time) => `${time}까지`,
   untilDone: '끝날 때까지',
+  channels: { email: '이메일', sms: '문자', kakao: '알림톡', call: '전화', todo: '할 일' },
   byHand: (channel) => `${channel}, 직접:`,
   notSent: (why) => `보내지 않음: ${why}`,
   deferredFrom: (from, reasons) => `(${from}에서 미뤄짐: ${reasons})`,

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import sequenceSchema from '../../sequence.schema.json' with { type: 'json' };
 import { checkSequenceText } from '../check.ts';
 import { LIMITS } from '../format.ts';
 import { PROBLEM_CODES, type Problem, type ProblemCode } from '../problem.ts';
+import { validSequence } from '../testing/sequences.ts';
 import { validateSequence } from '../validate.ts';
 import { PROBLEM_LANGUAGES, PROBLEM_MESSAGES, problemText } from './index.ts';
 import { DESCRIPTIONS } from './ko-words.ts';
@@ -193,13 +195,33 @@ describe('the problem messages', () => {
     for (const problem of all) expect(problem.message).not.toMatch(/undefined|NaN|\[object/);
   });
 });
-it.skipIf(!process.env.DUMP_MESSAGES)('dump', () => {
-  const seen = new Set<string>();
-  for (const [, problems] of corpus())
-    for (const p of problems) {
-      const key = `${p.code}:${p.params?.kind ?? p.params?.at ?? ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      console.log(`${key}\n  ${p.message}\n  ${problemText(p, 'ko')}`);
-    }
+/** Every path of a JSON value, root first. */
+function paths(value: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
+  const out = [at];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...at, i])));
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
+  return out;
+}
+
+describe('the messages of random broken files', () => {
+  it('are each the English of their params', () => {
+    fc.assert(
+      fc.property(validSequence, fc.nat(), fc.jsonValue({ maxDepth: 2 }), (file, pick, value) => {
+        const copy = structuredClone(file) as Record<string, unknown>;
+        const all = paths(copy).filter((p) => p.length > 0);
+        const target = all[pick % all.length] as Array<string | number>;
+        let parent = copy as Record<string | number, unknown>;
+        for (const token of target.slice(0, -1))
+          parent = parent[token] as Record<string | number, unknown>;
+        parent[target[target.length - 1] as string | number] = value;
+        for (const problem of problemsOf(copy)) {
+          expect(problem.params).toBeDefined();
+          expect(problemText(problem, 'en')).toBe(problem.message);
+          expect(problemText(problem, 'ko')).not.toMatch(/undefined|NaN|\[object/);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

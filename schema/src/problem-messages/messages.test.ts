@@ -198,7 +198,7 @@ describe('the problem messages', () => {
 /** Every path of a JSON value, root first. */
 function paths(value: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
   const out = [at];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...at, i])));
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) out.push(...paths(v, [...at, i]));
   else if (typeof value === 'object' && value !== null)
     for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...at, k]));
   return out;

@@ -20,6 +20,8 @@ export interface Tenant {
   enrollments: string[];
   tasks: string[];
   messages: string[];
+  /** The draft only test send's example uses (a welcome email no other request replaces). */
+  testSend: string;
   /** Template ids: an SMS one first (the valid PUT body below is an SMS template's). */
   templates: string[];
 }
@@ -127,6 +129,11 @@ export async function createFixtures(sql: Sql): Promise<Fixtures> {
     };
     await sql`insert into sequences (workspace_id, id, name, draft)
               values (${workspace.id}, ${linked.id}, 'linked', ${sql.json(linked as never)})`;
+    // Test send's example takes a draft of its own: the other operations' requests replace the
+    // drafts of `sequences` with anything, welcome step or not.
+    const testSend = { ...(files[0] as Record<string, unknown>), id: `${prefix}-test-send` };
+    await sql`insert into sequences (workspace_id, id, name, draft)
+              values (${workspace.id}, ${testSend.id}, 'test send', ${sql.json(testSend as never)})`;
     return {
       workspace,
       sequences,
@@ -135,6 +142,7 @@ export async function createFixtures(sql: Sql): Promise<Fixtures> {
       tasks,
       messages,
       templates,
+      testSend: testSend.id,
     };
   };
 
@@ -161,6 +169,7 @@ export async function createFixtures(sql: Sql): Promise<Fixtures> {
       contacts: t.contacts.map((c) => c.id),
       templates: t.templates,
       deleteTemplate: t.templates.slice(-1),
+      testSend: [t.testSend],
     }),
   };
 }

@@ -100,10 +100,10 @@ describe('building a sequence from nothing with the keyboard alone, in Korean', 
     await tabTo(node('start'));
     await insertWithSearch('이메일', 'email-1');
     // Its settings are a few Tabs away (past the canvas's zoom buttons).
-    await tabTo(field('제목'), { most: 10 });
+    await tabTo(field('제목'), { most: 12 });
     await page.keyboard.type('{{ contact.name }}님, 체험판을 시작해 보세요');
-    await page.keyboard.press('Tab');
-    await expectFocus(field('본문'));
+    // Past the body's "변수 넣기" (Insert variable) button.
+    await tabTo(field('본문'), { most: 2 });
     await page.keyboard.type('체험판이 준비되었습니다. 궁금한 점은 이 메일에 답장해 주세요.');
 
     // Escape in the settings goes back to the step on the canvas.
@@ -137,13 +137,13 @@ describe('building a sequence from nothing with the keyboard alone, in Korean', 
     await page.keyboard.press('Enter');
     await expectFocus(node('email-2'));
     // No subject: a reply in the thread of the first email.
-    await tabTo(field('본문'), { most: 10 });
+    await tabTo(field('본문'), { most: 12 });
     expect(await field('제목').inputValue()).toBe('');
     await page.keyboard.type('지난 메일은 확인해 보셨나요? 통화 일정을 잡아 드릴게요.');
     await page.keyboard.press('Escape');
     await expectFocus(node('email-2'));
     await insertWithSearch('할 일', 'task-1');
-    await tabTo(field('제목'), { most: 10 });
+    await tabTo(field('제목'), { most: 12 });
     expect(await field('종류', 'combobox').inputValue()).toBe('call');
     await page.keyboard.type('{{ contact.name }}님께 전화');
 
@@ -152,10 +152,9 @@ describe('building a sequence from nothing with the keyboard alone, in Korean', 
     await expectFocus(node('task-1'));
     await tabTo(node('wait-for-1'), { back: true, most: 4 });
     await insertWithSearch('알림톡', 'kakao-1');
-    await tabTo(field('템플릿 코드'), { most: 10 });
+    await tabTo(field('템플릿 코드'), { most: 12 });
     await page.keyboard.type('WELCOME_01');
-    await page.keyboard.press('Tab');
-    await expectFocus(field('내용'));
+    await tabTo(field('내용'), { most: 2 });
     await page.keyboard.type('#{고객명}님, 체험이 시작되었습니다.');
     await tabTo(field('대체 문자'), { most: 3 });
     await page.keyboard.type('체험이 시작되었습니다.');

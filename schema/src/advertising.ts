@@ -6,9 +6,10 @@ import { problemWith } from './problem-messages/index.ts';
  * an advertising message (정보통신망법 제50조). Warnings, not errors: the sender knows its case.
  *
  * - an email's subject and an SMS start with "(광고)";
- * - an email's body says how to unsubscribe (수신거부, or "unsubscribe"; every email also
- *   carries a one-click List-Unsubscribe header) and who sends it (settings.sender or its
- *   own `from`);
+ * - an email's body has an unsubscribe link (`{{ unsubscribe_url }}`, or the automatic footer
+ *   of settings.unsubscribeFooter) or says in words how to unsubscribe (수신거부, or
+ *   "unsubscribe", e.g. by reply; every email also carries a one-click List-Unsubscribe
+ *   header), and says who sends it (settings.sender or its own `from`);
  * - an SMS says how to refuse for free: a refusal word (수신거부, 무료거부) and an 080 number;
  * - no AlimTalk: it is for informational messages only, never advertising.
  */
@@ -22,6 +23,9 @@ export const AD_LABEL = '(광고)';
 
 /** Words that tell how to unsubscribe, in the body of an email. */
 const UNSUBSCRIBE = /수신\s*거부|unsubscribe/i;
+
+/** The merge variable of the message's unsubscribe link, as a template outputs it. */
+const UNSUBSCRIBE_URL = /\{\{-?\s*unsubscribe_url\b/;
 
 /** A free way to refuse: a refusal word and a free (080) number. */
 const REFUSAL_WORD = /(수신\s*거부|무료\s*거부)/;
@@ -55,7 +59,13 @@ export function advertisingProblems(node: Loose, index: number, settings: unknow
       const subject = data.subject;
       if (typeof subject === 'string' && subject.trim() !== '' && !labelled(subject))
         warn('ad_label_missing', at('data', 'subject'), { field: 'subject', label: AD_LABEL });
-      if (typeof data.body === 'string' && !UNSUBSCRIBE.test(data.body))
+      // UNSUBSCRIBE covers the word in the variable's name too; UNSUBSCRIBE_URL says why it counts.
+      if (
+        settings.unsubscribeFooter !== true &&
+        typeof data.body === 'string' &&
+        !UNSUBSCRIBE.test(data.body) &&
+        !UNSUBSCRIBE_URL.test(data.body)
+      )
         warn('ad_unsubscribe_missing', at('data', 'body'), {});
       if (!isObject(settings.sender) && typeof data.from !== 'string' && !isObject(data.from))
         warn('ad_sender_missing', at('data'), {});

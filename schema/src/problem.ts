@@ -74,7 +74,7 @@ export const PROBLEM_CODES = {
   // Warnings of an advertising sequence (settings.advertising; advertising.ts)
   ad_label_missing: 'an advertising email subject or SMS that does not start with "(광고)"',
   ad_unsubscribe_missing:
-    'an advertising email whose body does not say how to unsubscribe (수신거부, or "unsubscribe")',
+    'an advertising email whose body does not say how to unsubscribe: no {{ unsubscribe_url }}, no 수신거부 or "unsubscribe", and settings.unsubscribeFooter off',
   ad_sender_missing: 'an advertising email with no sender: no settings.sender and no `from`',
   ad_opt_out_missing:
     'an advertising SMS with no free way to refuse: a refusal word (수신거부, 무료거부) and an 080 number',

@@ -110,6 +110,13 @@ export const SettingsSchema = object(
           'the messages are advertising (광고): the validator checks the (광고) label, unsubscribe and opt-out, and automatic sends wait out 21:00-08:00 local time unless the contact consented to night-time ads',
       }),
     ),
+    unsubscribeFooter: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description:
+          "every email ends with an unsubscribe line (수신거부 · Unsubscribe) linking to the message's own unsubscribe page",
+      }),
+    ),
     tracking: Type.Optional(
       object(
         {
@@ -160,6 +167,7 @@ export interface ResolvedSettings {
   tracking: { opens: boolean; clicks: boolean };
   variables: Record<string, string>;
   advertising: boolean;
+  unsubscribeFooter: boolean;
 }
 
 export function resolveSettings(settings: Settings | undefined): ResolvedSettings {
@@ -184,5 +192,6 @@ export function resolveSettings(settings: Settings | undefined): ResolvedSetting
     tracking: { opens: s.tracking?.opens ?? true, clicks: s.tracking?.clicks ?? true },
     variables: { ...BUILTIN_VARIABLES, ...(s.variables ?? {}) },
     advertising: s.advertising ?? false,
+    unsubscribeFooter: s.unsubscribeFooter ?? false,
   };
 }

@@ -30,7 +30,7 @@ const isObject = (v: unknown): v is Loose =>
  * What each root of the merge context offers (FORMAT.md section 5); `*` takes any key. The
  * editor completes merge variables from it, so it offers what this check accepts.
  */
-export const MERGE_CONTEXT: Record<string, Record<string, true | Record<string, true>>> = {
+export const MERGE_CONTEXT: Record<string, true | Record<string, true | Record<string, true>>> = {
   contact: {
     id: true,
     email: true,
@@ -48,6 +48,8 @@ export const MERGE_CONTEXT: Record<string, Record<string, true | Record<string, 
   owner: { name: true, email: true, phone: true },
   sender: { name: true, email: true, replyTo: true },
   sequence: { name: true },
+  // The message's own unsubscribe link, in emails (the worker signs it per message).
+  unsubscribe_url: true,
 };
 
 let engine: Liquid | undefined;
@@ -112,7 +114,8 @@ export function templateProblems(input: Loose): Problem[] {
         });
         continue;
       }
-      for (const unknown of unknownVariables(analysis.variables, aliases))
+      const email = node.type === 'email';
+      for (const unknown of unknownVariables(analysis.variables, aliases, email))
         problems.push({
           severity: 'warning',
           ...problemWith('unknown_variable', {
@@ -167,8 +170,8 @@ function showsEnds(type: unknown, path: Array<string | number>): boolean {
   return ENDS_SHOWN[type]?.includes(String(path[1])) ?? false;
 }
 
-/** Variables every render has: a stored contact always has an id, a sequence its name. */
-const ALWAYS_SET: ReadonlySet<string> = new Set(['contact.id', 'sequence.name']);
+/** Variables every render has: a stored contact always has an id, a sequence its name, an email its link. */
+const ALWAYS_SET: ReadonlySet<string> = new Set(['contact.id', 'sequence.name', 'unsubscribe_url']);
 
 /** A word to suggest as the default, for the usual variables in Korean words around them. */
 const KOREAN_DEFAULTS: Record<string, string> = {
@@ -367,11 +370,17 @@ interface UnknownVariable {
   col: number;
 }
 
-function unknownVariables(variables: VariableUse[], aliases: Set<string>): UnknownVariable[] {
+function unknownVariables(
+  variables: VariableUse[],
+  aliases: Set<string>,
+  email: boolean,
+): UnknownVariable[] {
   const unknown: UnknownVariable[] = [];
   const seen = new Set<string>();
   for (const use of variables) {
-    const name = known(use.root, use.segments, aliases);
+    // Only an email's link is signed in: anywhere else it would stay the marker.
+    const name =
+      use.root === 'unsubscribe_url' && !email ? use.root : known(use.root, use.segments, aliases);
     if (name === null || seen.has(name)) continue;
     seen.add(name);
     unknown.push({ name, row: use.row, col: use.col });
@@ -390,6 +399,8 @@ function known(
   const fields = Object.hasOwn(MERGE_CONTEXT, root) ? MERGE_CONTEXT[root] : undefined;
   if (!fields) return root;
   const first = segments[1];
+  // A value, not an object (unsubscribe_url): nothing below it.
+  if (fields === true) return first === undefined ? null : `${root}.${first}`;
   if (first === undefined) return null;
   const sub = Object.hasOwn(fields, String(first)) ? fields[String(first)] : undefined;
   if (!sub) return `${root}.${first}`;

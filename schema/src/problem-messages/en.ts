@@ -197,7 +197,7 @@ export const en: MessageCatalogue = {
   ad_label_missing: (p) =>
     `the ${p.field} of advertising ${step(p)} does not start with "${p.label}": an advertising ${p.nodeType === 'sms' ? 'text message' : 'email'} must say so first`,
   ad_unsubscribe_missing: (p) =>
-    `advertising ${step(p)} does not say how to unsubscribe: add a line such as "수신을 원하지 않으시면 수신거부를 눌러 주세요" with a link or an address to its body`,
+    `advertising ${step(p)} does not say how to unsubscribe: add a line such as "수신을 원하지 않으시면 수신거부를 눌러 주세요" with the link {{ unsubscribe_url }} to its body, or turn on the unsubscribe footer in the settings`,
   ad_sender_missing: (p) =>
     `advertising ${step(p)} does not say who sends it: set the sender in the settings, or its "from"`,
   ad_opt_out_missing: (p) =>

@@ -194,7 +194,7 @@ export const ko: MessageCatalogue = {
   ad_label_missing: (p) =>
     `광고 ${step(p)}의 ${field(p.field)}이 "${p.label}"로 시작하지 않습니다. 광고 ${p.nodeType === 'sms' ? '문자는' : '이메일은'} 맨 앞에 광고임을 밝혀야 합니다.`,
   ad_unsubscribe_missing: (p) =>
-    `광고 ${step(p)}에 수신거부 방법이 없습니다. 내용에 "수신을 원하지 않으시면 수신거부를 눌러 주세요" 같은 문구와 링크나 연락처를 넣으세요.`,
+    `광고 ${step(p)}에 수신거부 방법이 없습니다. 내용에 "수신을 원하지 않으시면 수신거부를 눌러 주세요" 같은 문구와 수신거부 링크({{ unsubscribe_url }})를 넣거나, 설정에서 수신거부 바닥글을 켜세요.`,
   ad_sender_missing: (p) =>
     `광고 ${step(p)}에 보내는 사람이 없습니다. 설정에서 발신자를 지정하거나 이 이메일의 "from"을 지정하세요.`,
   ad_opt_out_missing: (p) =>

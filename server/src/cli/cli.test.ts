@@ -128,7 +128,7 @@ describe.concurrent('nudge validate', { timeout: CLI_TIMEOUT }, () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       [
-        `broken.json:${lineColumn(brokenText, '"bogus"')}: error [unknown_property] node welcome at /nodes/1/data/bogus: unknown property "bogus" (allowed: subject, body, format, mode, from, replyTo, cc, bcc)`,
+        `broken.json:${lineColumn(brokenText, '"bogus"')}: error [unknown_property] node welcome at /nodes/1/data/bogus: unknown property "bogus" (allowed: subject, body, format, mode, from, replyTo, cc, bcc, template)`,
         `broken.json:${lineColumn(brokenText, '{\n      "id": "opened-welcome"')}: warning [unconnected_handle] node opened-welcome at /nodes/2: the "met" handle of wait_for "opened-welcome" leads nowhere: enrollments that take it complete there`,
         `broken.json:${lineColumn(brokenText, '{\n      "id": "lonely"')}: error [unreachable] node lonely at /nodes/13: no path from the entry reaches exit "lonely"`,
         `broken.json:${lineColumn(brokenText, '"sourceHandle": "maybe"')}: error [unknown_handle] edge e3 at /edges/2/sourceHandle: wait_for "opened-welcome" has no handle "maybe" (it has met, timeout)`,

@@ -31,6 +31,7 @@ export {
   renderSms,
   renderTask,
   renderTemplate,
+  UNSUBSCRIBE_MARKER,
 } from './render/index.ts';
 export { ruleHolds } from './rules.ts';
 export {

@@ -399,6 +399,7 @@ export class Walk {
       sender: this.compiled.sender,
       sequence: { name: this.compiled.sequence.name },
       variables: this.compiled.settings.variables,
+      unsubscribeFooter: this.compiled.settings.unsubscribeFooter,
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { Contact, Sender } from '../types.ts';
+import { UNSUBSCRIBE_MARKER } from './unsubscribe.ts';
 
 /** Everything a template may read (FORMAT.md section 5). */
 export interface MergeContext {
@@ -8,10 +9,12 @@ export interface MergeContext {
   sequence: { name: string };
   /** Alias name -> path, built-ins included (ResolvedSettings.variables). */
   variables: Readonly<Record<string, string>>;
+  /** settings.unsubscribeFooter: an email's body ends with an unsubscribe line. */
+  unsubscribeFooter?: boolean;
 }
 
 /** The roots of the merge context: an alias can't shadow them (the validator ignores such aliases too). */
-const ROOTS = new Set(['contact', 'owner', 'sender', 'sequence']);
+const ROOTS = new Set(['contact', 'owner', 'sender', 'sequence', 'unsubscribe_url']);
 
 /**
  * The Liquid scope of one render. The root has no prototype, and the engine reads own
@@ -28,6 +31,8 @@ export function scopeOf(
   scope.owner = context.contact.owner;
   scope.sender = context.sender;
   scope.sequence = context.sequence;
+  // The worker signs the real link per message and puts it in the marker's place.
+  scope.unsubscribe_url = UNSUBSCRIBE_MARKER;
   const aliases = aliasesOf(context.variables);
   for (const name of names ?? aliases.keys()) {
     const path = aliases.get(name);

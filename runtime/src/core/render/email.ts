@@ -7,6 +7,7 @@ import { htmlToText } from './html-to-text.ts';
 import { guarded } from './run-job.ts';
 import { oneLine } from './subject.ts';
 import { type Rendered, renderField } from './template.ts';
+import { withHtmlFooter, withTextFooter } from './unsubscribe.ts';
 
 /** An email step (renderEmailHere), under the host's render guard if it set one (guard.ts). */
 export function renderEmail(
@@ -21,7 +22,8 @@ export function renderEmail(
  * An email step. With no subject (absent, or blank as written) it replies in `thread`:
  * `Re: <the thread's subject>`. An HTML body escapes `{{ }}` outputs, has the CSS of its
  * `<style>` blocks inlined (mail clients show only inline CSS) and gets a plain-text
- * alternative; a text body is sent as rendered.
+ * alternative; a text body is sent as rendered. With settings.unsubscribeFooter the body ends
+ * with an unsubscribe line whose link is the marker the worker replaces (unsubscribe.ts).
  */
 export function renderEmailHere(
   data: NodeData<'email'>,
@@ -30,15 +32,20 @@ export function renderEmailHere(
 ): Rendered<EmailContent> {
   const warnings: string[] = [];
   const subject = renderSubject(data.subject, context, thread, warnings);
-  const body = renderField('body', data.body, context, { html: data.format === 'html' });
+  const html = data.format === 'html';
+  const body = renderField('body', data.body, context, { html });
   warnings.push(...body.warnings);
+  // settings.unsubscribeFooter: added after the render, so the template can't touch it.
+  const text = !context.unsubscribeFooter
+    ? body.text
+    : html
+      ? withHtmlFooter(body.text)
+      : withTextFooter(body.text);
   const from = data.from ?? context.sender;
   const replyTo = data.replyTo ?? context.sender?.replyTo;
   const value: EmailContent = {
     subject,
-    ...(data.format === 'html'
-      ? { html: bodyPart(inlineCss, body.text), text: bodyPart(htmlToText, body.text) }
-      : { text: body.text }),
+    ...(html ? { html: bodyPart(inlineCss, text), text: bodyPart(htmlToText, text) } : { text }),
     from: from ?? null,
     ...(replyTo !== undefined ? { replyTo } : {}),
     cc: [...(data.cc ?? [])],

@@ -16,3 +16,4 @@ export {
   renderTemplateUncached,
   type TemplateOptions,
 } from './template.ts';
+export { UNSUBSCRIBE_MARKER } from './unsubscribe.ts';

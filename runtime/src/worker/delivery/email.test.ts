@@ -1,5 +1,7 @@
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderEmailHere } from '../../core/render/email.ts';
+import { UNSUBSCRIBE_MARKER } from '../../core/render/unsubscribe.ts';
 import type { EmailContent } from '../../core/types.ts';
 import { verifyToken } from '../tracking/token.ts';
 import { trackingUrls } from '../tracking/urls.ts';
@@ -136,6 +138,51 @@ describe('composeEmail through a real SMTP server', () => {
     expect(parsed?.from?.value[0]?.address).toBe('team@example.org');
     expect(parsed?.inReplyTo).toBeUndefined();
     expect(parsed && rawHeader(parsed, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+  });
+
+  it('puts the signed unsubscribe link in place of {{ unsubscribe_url }} and the footer, untracked', async () => {
+    const rendered = renderEmailHere(
+      {
+        subject: '(광고) 봄 세일',
+        body: '<html><body><p>세일 안내</p><p><a href="{{ unsubscribe_url }}">그만 받기</a> <a href="https://example.com/sale">보기</a></p></body></html>',
+        format: 'html',
+        mode: 'auto',
+      },
+      {
+        contact: { id: 'c1', name: '홍길동', tags: [], attributes: {} },
+        sender: { email: 'sale@example.com' },
+        sequence: { name: 'Sale' },
+        variables: {},
+        unsubscribeFooter: true,
+      },
+      null,
+    ).value;
+    expect(rendered.html).toContain(UNSUBSCRIBE_MARKER);
+    await transport.send(composeEmail(input({ content: rendered })));
+    const { parsed } = server.received.at(-1) ?? {};
+    const html = String(parsed?.html);
+    const text = String(parsed?.text);
+    for (const part of [html, text]) expect(part).not.toContain(UNSUBSCRIBE_MARKER);
+    // Twice in the HTML (the variable and the footer), as it is: never a /t/c/ click link.
+    expect(html.split(`href="${links.unsubscribe}"`)).toHaveLength(3);
+    expect(html).toContain('수신거부 · Unsubscribe</a></p>');
+    expect(text.split(links.unsubscribe)).toHaveLength(3);
+    const token = links.unsubscribe.slice(links.unsubscribe.lastIndexOf('/') + 1);
+    expect(verifyToken(SECRET, token, 'unsubscribe')).toMatchObject({ kind: 'unsubscribe', m: 77 });
+    // The other link is still tracked.
+    expect(html).toMatch(/href="https:\/\/nudge\.example\.com\/t\/c\/[^"]+">보기/);
+  });
+
+  it('signs the link of a plain-text email too, even with click tracking off', () => {
+    const { html: _html, ...textOnly } = content;
+    const message = composeEmail(
+      input({
+        content: { ...textOnly, text: `그만 받기: ${UNSUBSCRIBE_MARKER}` },
+        tracking: { opens: false, clicks: false },
+      }),
+    );
+    expect(message.text).toBe(`그만 받기: ${links.unsubscribe}`);
+    expect(message.html).toBeUndefined();
   });
 });
 

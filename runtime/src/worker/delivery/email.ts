@@ -1,4 +1,5 @@
 import type { SendMailOptions } from 'nodemailer';
+import { UNSUBSCRIBE_MARKER } from '../../core/render/unsubscribe.ts';
 import type { EmailContent, Sender } from '../../core/types.ts';
 import { rewriteHtml } from '../tracking/html.ts';
 import type { TrackingUrls } from '../tracking/urls.ts';
@@ -29,7 +30,8 @@ export interface ComposeEmailInput {
 /**
  * The nodemailer message for one email step: addresses, UTF-8 subject and bodies, the Message-ID
  * made beforehand, threading headers, one-click unsubscribe (RFC 8058; always there, because
- * unsubscribing can't be turned off) and tracked links and pixel as the sequence's settings ask.
+ * unsubscribing can't be turned off), the message's signed unsubscribe link where the body has
+ * `{{ unsubscribe_url }}` or the footer, and tracked links and pixel as the settings ask.
  * Throws a permanent DeliveryError when no sender is known.
  */
 export function composeEmail(input: ComposeEmailInput): EmailMessage {
@@ -42,10 +44,12 @@ export function composeEmail(input: ComposeEmailInput): EmailMessage {
     });
   }
   const replyTo = content.replyTo ?? sender.replyTo;
+  // Before the link rewriting, so the signed link is one of ours (isOwn) and never tracked.
+  const signed = (part: string) => part.replaceAll(UNSUBSCRIBE_MARKER, links.unsubscribe);
   const html =
     content.html === undefined
       ? undefined
-      : rewriteHtml(content.html, {
+      : rewriteHtml(signed(content.html), {
           ...(tracking.clicks ? { click: links.click, keep: links.isOwn } : {}),
           ...(tracking.opens ? { pixel: links.openPixel } : {}),
         });
@@ -58,7 +62,7 @@ export function composeEmail(input: ComposeEmailInput): EmailMessage {
     ...(content.bcc.length > 0 ? { bcc: content.bcc } : {}),
     ...(replyTo ? { replyTo } : {}),
     subject: content.subject,
-    text: content.text,
+    text: signed(content.text),
     ...(html !== undefined ? { html } : {}),
     ...(thread
       ? {

@@ -29,8 +29,8 @@ const aboutNoSubject = (problem: Problem) => problem.code === 'thread_without_em
 export function EmailForm({ step, pointer, problems, onChange, context }: StepFormProps<'email'>) {
   const { t } = useTranslation();
   const email = readEmail(step.data);
-  const completions = useMergeCompletions(context.variables);
-  const variables = useVariableChoices(context);
+  const completions = useMergeCompletions(context.variables, { links: true });
+  const variables = useVariableChoices(context, { links: true });
   const at = (field: string) => fieldProblems(problems, pointer, field);
   const set = <K extends keyof EmailData>(field: K, value: EmailData[K]) =>
     onChange({ ...email, [field]: value }, field);

@@ -19,6 +19,11 @@ describe('mergeCompletions', () => {
     expect(variables.find((v) => v.label === '담당자명')?.detail).toBe('owner.name');
   });
 
+  it('offers the unsubscribe link where links are filled in (emails) only', () => {
+    expect(labels(mergeCompletions({}, { links: true }).variables)).toContain('unsubscribe_url');
+    expect(labels(mergeCompletions({}).variables)).not.toContain('unsubscribe_url');
+  });
+
   it("adds the sequence's aliases, which override a built-in one of the same name", () => {
     const { variables } = mergeCompletions({
       만료일: 'contact.attributes.renewal_date',

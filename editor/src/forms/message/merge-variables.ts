@@ -16,14 +16,26 @@ export interface MergeCompletions {
 
 type Fields = (typeof MERGE_CONTEXT)[string];
 
-/** Completions for a sequence whose settings.variables are `aliases` (name -> path). */
-export function mergeCompletions(aliases: Readonly<Record<string, unknown>>): MergeCompletions {
+/**
+ * Completions for a sequence whose settings.variables are `aliases` (name -> path). The roots
+ * that are a value, not an object (unsubscribe_url), are for emails only, as the validator says.
+ */
+export function mergeCompletions(
+  aliases: Readonly<Record<string, unknown>>,
+  { links = false } = {},
+): MergeCompletions {
   // A sequence's alias of the same name overrides a built-in one, as in the renderer.
   const named = new Map<string, string>(Object.entries(BUILTIN_VARIABLES));
   for (const [name, path] of Object.entries(aliases))
     if (typeof path === 'string' && !Object.hasOwn(MERGE_CONTEXT, name)) named.set(name, path);
   const variables: Completion[] = [
-    ...Object.keys(MERGE_CONTEXT).map((root) => ({ label: root, type: 'namespace' })),
+    ...Object.entries(MERGE_CONTEXT).flatMap(([root, fields]) =>
+      fields === true
+        ? links
+          ? [{ label: root, type: 'variable' }]
+          : []
+        : [{ label: root, type: 'namespace' }],
+    ),
     ...[...named].map(([label, path]) => ({ label, detail: path, type: 'variable' })),
   ];
   return { variables, properties: fieldsAfter };

@@ -39,6 +39,17 @@ describe('variableChoices', () => {
     ]);
   });
 
+  it('offers the links (the unsubscribe URL) only when asked: emails have them, texts do not', () => {
+    const links = (on: boolean) =>
+      names(
+        variableChoices({ aliases: {}, attributes: [], links: on }).filter(
+          (c) => c.group === 'links',
+        ),
+      );
+    expect(links(true)).toEqual(['unsubscribe_url']);
+    expect(links(false)).toEqual([]);
+  });
+
   it('ignores an alias that is not a path or that names a root of the context', () => {
     const choices = variableChoices({
       aliases: { broken: 42, contact: 'owner.name' },

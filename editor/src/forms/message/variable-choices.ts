@@ -29,7 +29,7 @@ const FIELDS: Record<string, readonly string[]> = {
 /** Variables of the merge context that are a value, not an object: links such as an unsubscribe URL. */
 function linkNames(): string[] {
   return Object.entries(MERGE_CONTEXT)
-    .filter(([, fields]) => (fields as unknown) === true)
+    .filter(([, fields]) => fields === true)
     .map(([name]) => name);
 }
 
@@ -38,12 +38,21 @@ export interface VariableSources {
   aliases: Readonly<Record<string, unknown>>;
   /** Keys of contact.attributes the sequence reads somewhere. */
   attributes: readonly string[];
+  /** Whether the links are offered: the renderer fills them in emails only (the validator agrees). */
+  links?: boolean;
 }
 
-export function variableChoices({ aliases, attributes }: VariableSources): VariableChoice[] {
+export function variableChoices({
+  aliases,
+  attributes,
+  links = false,
+}: VariableSources): VariableChoice[] {
   const fields = Object.entries(FIELDS).flatMap(([root, keys]) =>
     keys
-      .filter((key) => Object.hasOwn(MERGE_CONTEXT[root] ?? {}, key))
+      .filter((key) => {
+        const known = MERGE_CONTEXT[root];
+        return typeof known === 'object' && Object.hasOwn(known, key);
+      })
       .map((key) => ({ name: `${root}.${key}`, group: 'fields' as const })),
   );
   // A sequence's alias of the same name overrides a built-in one, as in the renderer.
@@ -56,7 +65,7 @@ export function variableChoices({ aliases, attributes }: VariableSources): Varia
       .sort()
       .map((key) => ({ name: `contact.attributes.${key}`, group: 'attributes' as const })),
     ...[...named].map(([name, path]) => ({ name, group: 'aliases' as const, path })),
-    ...linkNames().map((name) => ({ name, group: 'links' as const })),
+    ...(links ? linkNames() : []).map((name) => ({ name, group: 'links' as const })),
   ];
 }
 

@@ -2,7 +2,7 @@ import type { EmailContent } from '@nudge/runtime/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmailFrame, type FrameWidth } from './EmailFrame.tsx';
-import { emailLinks } from './links.ts';
+import { emailLinks, withUnsubscribeLinks } from './links.ts';
 
 export interface EmailPreviewProps {
   email: EmailContent;
@@ -21,8 +21,16 @@ export interface EmailPreviewProps {
  * the worker does to them. Test hooks: data-testid="email-preview", "preview-subject",
  * "preview-from", "preview-plain", "preview-links".
  */
-export function EmailPreview({ email, replies, to, who, tracking, base }: EmailPreviewProps) {
+export function EmailPreview({
+  email: rendered,
+  replies,
+  to,
+  who,
+  tracking,
+  base,
+}: EmailPreviewProps) {
   const { t } = useTranslation();
+  const email = useMemo(() => withUnsubscribeLinks(rendered, base), [rendered, base]);
   const [width, setWidth] = useState<FrameWidth>('desktop');
   const [view, setView] = useState<'received' | 'plain'>(
     email.html === undefined ? 'plain' : 'received',

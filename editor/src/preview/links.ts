@@ -1,3 +1,4 @@
+import { type EmailContent, UNSUBSCRIBE_MARKER } from '@nudge/runtime/core';
 import { rewriteHtml } from '@nudge/runtime/worker/tracking/html';
 
 /** A link of an email as the worker will send it: where it goes, and whether clicks are tracked. */
@@ -13,7 +14,8 @@ export interface EmailLink {
  * itself), run here with a click function that only notes them; the rest is read with the
  * browser's parser for the list's text.
  */
-export function emailLinks(html: string, clicks: boolean, base: string): EmailLink[] {
+export function emailLinks(rendered: string, clicks: boolean, base: string): EmailLink[] {
+  const html = unsubscribeLinkIn(rendered, base);
   const tracked = new Set<string>();
   if (clicks)
     rewriteHtml(html, {
@@ -37,4 +39,22 @@ export function emailLinks(html: string, clicks: boolean, base: string): EmailLi
     });
   }
   return links;
+}
+
+/**
+ * A rendered part with `{{ unsubscribe_url }}` (and the footer's link) as the worker sends it:
+ * each message's own signed `/u/` link under the server's address, shown here as `/u/…`.
+ */
+export function unsubscribeLinkIn(text: string, base: string): string {
+  return text.replaceAll(UNSUBSCRIBE_MARKER, `${base}/u/…`);
+}
+
+/** The email as the worker sends it, its unsubscribe links in (unsubscribeLinkIn). */
+export function withUnsubscribeLinks(email: EmailContent, base: string): EmailContent {
+  return {
+    ...email,
+    subject: unsubscribeLinkIn(email.subject, base),
+    text: unsubscribeLinkIn(email.text, base),
+    ...(email.html !== undefined ? { html: unsubscribeLinkIn(email.html, base) } : {}),
+  };
 }

@@ -22,6 +22,7 @@ export function previewContext(sequence: Sequence, contact: Contact): MergeConte
     sender,
     sequence: { name: typeof sequence.name === 'string' ? sequence.name : '' },
     variables: settings.variables,
+    unsubscribeFooter: settings.unsubscribeFooter,
   };
 }
 

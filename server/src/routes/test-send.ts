@@ -328,6 +328,7 @@ async function mergeContext(
     sender,
     sequence: { name: draft.name },
     variables: settings.variables,
+    unsubscribeFooter: settings.unsubscribeFooter,
   };
 }
 

@@ -95,6 +95,17 @@ describe('the Insert variable menu', () => {
     expect(form.changes).toEqual([]);
   });
 
+  it('offers the unsubscribe link in an email, not in a text message', () => {
+    const email = renderForm(EmailForm, 'email', { body: '', format: 'text', mode: 'auto' });
+    const popup = openMenu(menuButton(email.host, 'Body'));
+    expect(popup.querySelector('[data-variable="unsubscribe_url"]')?.textContent).toBe(
+      '{{ unsubscribe_url }}Unsubscribe link',
+    );
+    const sms = renderForm(SmsForm, 'sms', { body: '', mode: 'auto' });
+    const smsPopup = openMenu(menuButton(sms.host, 'Text'));
+    expect(smsPopup.querySelector('[data-variable="unsubscribe_url"]')).toBeNull();
+  });
+
   it('inserts into the email subject where its cursor was', () => {
     const form = renderForm(EmailForm, 'email', {
       subject: '님, 제안서입니다',

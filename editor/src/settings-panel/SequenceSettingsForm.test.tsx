@@ -327,6 +327,28 @@ describe('the sequence settings form', () => {
     expect((byLabel(host, '광고성 메시지입니다') as HTMLInputElement).checked).toBe(true);
   });
 
+  it('turns the unsubscribe footer on, in the format’s order, and off again', () => {
+    const { host, current } = renderForm({ name: 'A', settings: { variables: { 플랜: 'x.y' } } });
+    open(host, 'Advertising');
+    const footer = byLabel(host, 'Add an unsubscribe footer to every email');
+    expect(host.textContent).toContain('put {{ unsubscribe_url }} in the body instead');
+    click(footer);
+    expect(current().settings).toEqual({ unsubscribeFooter: true, variables: { 플랜: 'x.y' } });
+    expect(Object.keys(current().settings ?? {})).toEqual(['unsubscribeFooter', 'variables']);
+    click(byLabel(host, 'Add an unsubscribe footer to every email'));
+    expect(current().settings).toEqual({ variables: { 플랜: 'x.y' } });
+  });
+
+  it('names the footer checkbox in Korean, with the variable in its hint', () => {
+    act(() => void i18n.changeLanguage('ko'));
+    const { host } = renderForm({ name: 'A', settings: { unsubscribeFooter: true } });
+    open(host, '광고');
+    expect((byLabel(host, '모든 이메일에 수신거부 안내 넣기') as HTMLInputElement).checked).toBe(
+      true,
+    );
+    expect(host.textContent).toContain('본문에 {{ unsubscribe_url }} 변수를 쓰세요');
+  });
+
   it('writes an alias once it is named, and lists the built-in ones', () => {
     const { host, current } = renderForm({ name: 'A' });
     open(host, 'Merge variable aliases');

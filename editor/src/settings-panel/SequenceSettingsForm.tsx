@@ -29,7 +29,7 @@ const SECTIONS = {
   exit: [POINTERS.exit],
   enrollment: [POINTERS.enrollment],
   tracking: [POINTERS.tracking],
-  advertising: [POINTERS.advertising],
+  advertising: [POINTERS.advertising, POINTERS.unsubscribeFooter],
   variables: [POINTERS.variables],
 } as const;
 

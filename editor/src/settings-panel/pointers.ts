@@ -15,6 +15,7 @@ export const POINTERS = {
   enrollment: '/settings/enrollment',
   tracking: '/settings/tracking',
   advertising: '/settings/advertising',
+  unsubscribeFooter: '/settings/unsubscribeFooter',
   variables: '/settings/variables',
 } as const;
 

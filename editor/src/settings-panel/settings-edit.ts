@@ -29,6 +29,7 @@ const SETTING_ORDER = [
   'enrollment',
   'tracking',
   'advertising',
+  'unsubscribeFooter',
   'variables',
 ] as const;
 
@@ -39,6 +40,7 @@ const DEFAULTS: Partial<Record<SettingKey, unknown>> = {
   timezone: 'UTC',
   useContactTimezone: true,
   advertising: false,
+  unsubscribeFooter: false,
 };
 
 /** The defaults inside the grouped settings, in the format's order. */

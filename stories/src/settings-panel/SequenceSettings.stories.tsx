@@ -342,3 +342,20 @@ export const AdvertisingKorean: Story = {
     await expect(args.onChange).toHaveBeenLastCalledWith({ settings: undefined }, 'advertising');
   },
 };
+
+/** The unsubscribe footer beside Advertising: ticking it writes settings.unsubscribeFooter. */
+export const UnsubscribeFooter: Story = {
+  args: { sequence: { name: 'Spring sale', settings: { advertising: true } } },
+  play: async ({ canvasElement, args }) => {
+    const section = within(await openSection(canvasElement, 'Advertising'));
+    const box = section.getByRole('checkbox', { name: 'Add an unsubscribe footer to every email' });
+    await expect(box).not.toBeChecked();
+    await expect(box).toHaveAccessibleDescription(/\{\{ unsubscribe_url \}\}/);
+    box.focus();
+    await userEvent.keyboard(' ');
+    await expect(args.onChange).toHaveBeenLastCalledWith(
+      { settings: { advertising: true, unsubscribeFooter: true } },
+      'unsubscribeFooter',
+    );
+  },
+};

@@ -187,6 +187,35 @@ describe('POST /api/sequences/:id/test-send', () => {
     expect(await tallies(w.id)).toEqual(before);
   });
 
+  it('signs the unsubscribe link of {{ unsubscribe_url }} and of the footer, untracked', async () => {
+    const x = await workspace();
+    const draft = structuredClone(sequence);
+    draft.settings = { ...draft.settings, unsubscribeFooter: true } as typeof draft.settings;
+    (draft.nodes[1] as { data: { body: string } }).data.body =
+      '<p>안녕하세요 {{고객명}}님.</p><p><a href="{{ unsubscribe_url }}">그만 받기</a></p>';
+    await sql`update sequences set draft = ${sql.json(draft)}
+              where workspace_id = ${x.id} and id = 'welcome-kr'`;
+    const res = await call(x.tokens.editor, 'POST', path, {
+      node: 'welcome',
+      to: 'me@nudge.example',
+      contact: { name: '이서연' },
+    });
+    expect(res.status).toBe(200);
+    const one = await call(x.tokens.admin, 'GET', `/api/outbox/${res.json.id}`);
+    const html = String(one.json.html);
+    expect(html).not.toContain('nudge.invalid');
+    const links = [...html.matchAll(/href="(https:\/\/nudge\.example\/u\/[^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(links).toHaveLength(2);
+    expect(html).toContain('수신거부 · Unsubscribe</a>');
+    expect(html).not.toContain('/t/c/');
+    const header = one.json.headers.find(
+      (h: { name: string }) => h.name.toLowerCase() === 'list-unsubscribe',
+    );
+    expect(header.value).toBe(`<${links[0]}>`);
+  });
+
   it('renders for a stored contact, by contactId, even one who unsubscribed', async () => {
     await sql`update contacts set unsubscribed = true where workspace_id = ${w.id} and id = 'c1'`;
     const before = await tallies(w.id);

@@ -50,6 +50,7 @@ describe('cold-mail', () => {
     expect(sim.timeline[4]?.deferred).toEqual({
       from: '2026-01-18T08:30:00.000Z',
       reason: 'weekend',
+      reasons: [{ code: 'weekend' }],
     });
   });
 

@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules, isBuiltin } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
 
@@ -25,19 +27,37 @@ interface OutputFile {
   isEntry?: boolean;
 }
 
-/** Fails the build at the first import of a Node built-in, naming who imports it. */
+/**
+ * Fails the build at the first import of a Node built-in, naming who imports it, unless the
+ * importing package says in its `browser` field that browsers go without it (`"fs": false`):
+ * its author made that import optional in browsers (postcss, under juice's client build, only
+ * reads source maps from files with it).
+ */
 export function noNodeBuiltins(): Plugin {
   return {
     name: 'nudge:no-node-builtins',
     enforce: 'pre',
     resolveId(id, importer) {
-      if (isBuiltin(id))
+      if (isBuiltin(id) && !(importer && browserDrops(importer, id)))
         this.error(
           `${importer ?? 'the entry'} imports the Node built-in "${id}": core must run in browsers`,
         );
       return null;
     },
   };
+}
+
+/** Whether the package of `importer` maps `id` to false in its package.json `browser` field. */
+function browserDrops(importer: string, id: string): boolean {
+  for (let dir = dirname(importer); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const browser: unknown = JSON.parse(readFileSync(file, 'utf8')).browser;
+    if (typeof browser !== 'object' || browser === null) return false;
+    const mapped = (browser as Record<string, unknown>)[id.replace(/^node:/, '')];
+    return mapped === false;
+  }
+  return false;
 }
 
 /** `quiet`: no build errors on stderr, for a build that is meant to fail. */

@@ -26,6 +26,7 @@ describe('migrate', { timeout: 30_000 }, () => {
       [5, 'enrollment-writes'],
       [6, 'sequence-revisions'],
       [7, 'test-sends'],
+      [8, 'templates'],
     ]);
     expect(recorded[0]?.applied_at).toBeInstanceOf(Date);
     const [worker] = await sql`

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmailFrame, type FrameWidth } from './EmailFrame.tsx';
 import { emailLinks, withUnsubscribeLinks } from './links.ts';
+import { timed } from './timed.ts';
 
 export interface EmailPreviewProps {
   email: EmailContent;
@@ -30,13 +31,16 @@ export function EmailPreview({
   base,
 }: EmailPreviewProps) {
   const { t } = useTranslation();
-  const email = useMemo(() => withUnsubscribeLinks(rendered, base), [rendered, base]);
+  const email = useMemo(() => timed(() => withUnsubscribeLinks(rendered, base)), [rendered, base]);
   const [width, setWidth] = useState<FrameWidth>('desktop');
   const [view, setView] = useState<'received' | 'plain'>(
     email.html === undefined ? 'plain' : 'received',
   );
   const links = useMemo(
-    () => (email.html === undefined ? [] : emailLinks(email.html, tracking.clicks, base)),
+    () =>
+      email.html === undefined
+        ? []
+        : timed(() => emailLinks(email.html as string, tracking.clicks, base)),
     [email.html, tracking.clicks, base],
   );
   const from = email.from

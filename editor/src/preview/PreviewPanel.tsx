@@ -19,6 +19,7 @@ import {
 } from './render-step.ts';
 import { TestSendButton } from './TestSendButton.tsx';
 import { KakaoPreview, SmsPreview } from './TextPreview.tsx';
+import { timed } from './timed.ts';
 import './preview.css';
 
 /**
@@ -41,7 +42,13 @@ export default function PreviewPanel() {
   const preview = useMemo(
     () =>
       shown.file && shown.step && shown.channel
-        ? previewStep(shown.file, { type: shown.channel, data: shown.step.data }, entry.contact)
+        ? timed(() =>
+            previewStep(
+              shown.file as Sequence,
+              { type: shown.channel as PreviewChannel, data: shown.step?.data },
+              entry.contact,
+            ),
+          )
         : null,
     [shown, entry.contact],
   );

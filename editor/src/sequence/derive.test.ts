@@ -54,7 +54,8 @@ describe('redraw', () => {
     );
     // Most of these edits keep the steps' handles: the quick way was taken.
     expect(quick).toBeGreaterThan(200);
-  });
+    // A property over whole canvases: seconds on a loaded machine, not a timing test.
+  }, 30_000);
 
   it('keeps every card the edit did not touch, and redraws the edited one', () => {
     const file = {
